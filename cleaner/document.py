@@ -1,0 +1,126 @@
+"""The data a cleaning run passes between stages: lines, verdicts, the trace.
+
+A document is a list of :class:`Line`; each line gets exactly one :class:`Verdict`.
+The trace (all verdicts of a document) is what ``clean --explain`` prints and what
+batch mode attaches to each document.
+
+>>> v = Verdict(3, "drop", "ads/advertisement-label", "ads", "classify", "Advertisement")
+>>> v.dropped, v.category
+(True, 'ads')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KEEP = "keep"
+DROP = "drop"
+BLANK = "blank"  # no letter or digit: renders as a paragraph break
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def has_words(text: str) -> bool:
+    """True if ``text`` holds a letter or digit.
+
+    >>> has_words(" . | "), has_words("광고")
+    (False, True)
+    """
+    return _WORD_CHAR.search(text) is not None
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
+
+    >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
+    (4, 3)
+    """
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What happened to one input line.
+
+    ``number`` is 1-based in the normalized document. ``action`` is keep, drop or
+    blank. ``rule`` is the full rule id (``category/name``) that decided, or ``""``
+    when no rule fired. ``stage`` names the pipeline stage that decided.
+    """
+
+    number: int
+    action: str
+    rule: str
+    category: str
+    stage: str
+    text: str
+
+    @property
+    def dropped(self) -> bool:
+        return self.action == DROP
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.number,
+            "action": self.action,
+            "rule": self.rule,
+            "category": self.category,
+            "stage": self.stage,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Line:
+    """One normalized line and the decision taken on it so far."""
+
+    number: int
+    text: str
+    action: str = KEEP
+    rule: str = ""
+    category: str = ""
+    stage: str = ""
+    guarded: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return self.action == BLANK
+
+    @property
+    def is_kept(self) -> bool:
+        return self.action == KEEP
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    def decide(self, action: str, rule: str, category: str, stage: str) -> None:
+        self.action, self.rule, self.category, self.stage = action, rule, category, stage
+
+    def verdict(self) -> Verdict:
+        return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
+
+
+@dataclass(slots=True)
+class Document:
+    """A document in the pipeline: its lines, in order."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @classmethod
+    def from_lines(cls, texts: list[str]) -> "Document":
+        doc = cls([Line(i, t) for i, t in enumerate(texts, 1)])
+        for line in doc.lines:
+            if not has_words(line.text):  # POLICY: a line with no word is a blank line
+                line.decide(BLANK, "", "debris" if line.text else "", "normalize")
+        return doc
+
+    def kept(self) -> list[Line]:
+        return [line for line in self.lines if line.is_kept]
+
+    def trace(self) -> list[Verdict]:
+        return [line.verdict() for line in self.lines]

@@ -1,0 +1,106 @@
+"""The only stage that rewrites text: newlines, entities, mojibake, invisible characters, edges.
+
+Everything here is conservative and idempotent: curly quotes, full-width CJK characters,
+ligatures and the text's own characters stay as they are; no Unicode normalization form
+is applied. ftfy is imported lazily and only runs on lines that look like mojibake.
+
+>>> split_lines("a\\r\\nb\\rc\\u2028d")
+['a', 'b', 'c', 'd']
+>>> normalize_line("\\u00a0 Caf&eacute; &amp;amp; Bar \\u200b")
+'Café & Bar'
+>>> normalize_line("FranÃ§ois said itâ€™s fine")
+'François said it’s fine'
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# Every newline kind POLICY.md names: CRLF, CR, LF, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL.
+_NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+# Invisible characters that scrapers leave and that carry no meaning in news text.
+# ZWNJ/ZWJ (U+200C/D) are kept: Persian, Indic scripts and emoji sequences need them.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+
+# A named or numeric HTML entity, semicolon required ("AT&T", "?a=1&para=2" stay as they are).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Cheap test before ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a
+# continuation byte read the same way, C1 controls, or a terminal escape.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122 ]|[\u0080-\u009f\x1b]"
+)
+
+_ftfy_config = None
+
+
+def _ftfy_fix(text: str) -> str:
+    """Run ftfy with the conservative configuration (imported on first use)."""
+    global _ftfy_config  # a cache of an immutable object, never document state
+    import ftfy
+
+    if _ftfy_config is None:
+        _ftfy_config = ftfy.TextFixerConfig(
+            unescape_html=False,  # entities are handled explicitly, below
+            uncurl_quotes=False,
+            fix_character_width=False,
+            fix_latin_ligatures=False,
+            fix_line_breaks=False,
+            normalization=None,
+            explain=False,
+        )
+    return ftfy.fix_text(text, config=_ftfy_config)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every newline kind; a final newline does not open an empty line."""
+    lines = _NEWLINES.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities until none is left (so ``&amp;amp;`` is stable after one run)."""
+    for _ in range(4):
+        if "&" not in text:
+            break
+        decoded = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def repair_text(text: str) -> str:
+    """Entities, mojibake and invisible characters, without touching the edges.
+
+    The result may contain newlines (an entity such as ``&#10;``); the caller splits again.
+    """
+    if "&" in text:
+        text = unescape_entities(text)
+    if _MOJIBAKE_HINT.search(text):
+        text = _ftfy_fix(text)
+        if "&" in text:
+            text = unescape_entities(text)
+    return _INVISIBLE.sub("", text)
+
+
+def normalize(text: str) -> list[str]:
+    """Turn a document into its normalized lines (no blank-run collapsing yet).
+
+    A leading BOM is dropped; an entity that decodes to a newline splits the line.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines: list[str] = []
+    for raw in split_lines(text):
+        repaired = repair_text(raw) if raw else raw
+        if repaired is raw or not _NEWLINES.search(repaired):
+            lines.append(repaired.strip())
+        else:
+            lines.extend(part.strip() for part in split_lines(repaired))
+    return lines

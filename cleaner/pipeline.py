@@ -1,0 +1,106 @@
+"""The pipeline: decode → normalize → classify → revise → render.
+
+``decode`` happens at the edges (:mod:`cleaner.decode`); the library takes ``str``.
+Every stage is a pure function of the document and the compiled rules: nothing is
+carried from one document to the next.
+
+>>> c = Cleaner()
+>>> c.clean("Title of the story\\n\\nAdvertisement\\n\\nBody text.\\n")
+'Title of the story\\n\\nBody text.\\n'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .checks import classify, revise
+from .config import Config
+from .document import Document, Verdict
+from .normalize import normalize
+from .rules import Rule, load_rules
+
+STAGES = ("decode", "normalize", "classify", "revise", "render")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A cleaned document and its trace (one verdict per normalized input line)."""
+
+    text: str
+    trace: tuple[Verdict, ...]
+
+    @property
+    def dropped(self) -> list[Verdict]:
+        return [v for v in self.trace if v.dropped]
+
+
+def render(doc: Document) -> str:
+    """Kept lines; blank runs collapse to one blank line, none at the edges; one final newline."""
+    out: list[str] = []
+    pending_blank = False
+    for line in doc.lines:
+        if line.is_kept:
+            if pending_blank and out:
+                out.append("")
+            out.append(line.text)
+            pending_blank = False
+        elif line.is_blank:
+            pending_blank = True
+    return "\n".join(out) + "\n" if out else ""
+
+
+@dataclass
+class Cleaner:
+    """A reusable cleaner: rules loaded and compiled once, picklable, no per-document state.
+
+    >>> import pickle
+    >>> c = pickle.loads(pickle.dumps(Cleaner(Config(ignore=("ads",)))))
+    >>> c.clean("Advertisement\\n")
+    'Advertisement\\n'
+    """
+
+    config: Config = field(default_factory=Config)
+
+    def __post_init__(self) -> None:
+        self.rules: tuple[Rule, ...] = load_rules(self.config)
+
+    def __getstate__(self) -> dict:
+        return {"config": self.config}  # compiled rules are rebuilt, not pickled
+
+    def __setstate__(self, state: dict) -> None:
+        self.config = state["config"]
+        self.__post_init__()
+
+    def run(self, text: str) -> Result:
+        """Clean one document and return the text with its trace."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
+        doc = Document.from_lines(normalize(text))
+        classify(doc, self.rules)
+        revise(doc, self.rules)
+        return Result(render(doc), tuple(doc.trace()))
+
+    def clean(self, text: str) -> str:
+        return self.run(text).text
+
+    def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):
+        """Clean an iterable of texts, in order; ``jobs > 1`` uses a process pool."""
+        if jobs <= 1:
+            for text in texts:
+                yield self.clean(text)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(self.config,)) as pool:
+            yield from pool.map(_clean_in_worker, texts, chunksize=chunksize)
+
+
+_worker: Cleaner | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker  # one Cleaner per worker process, built once
+    _worker = Cleaner(config)
+
+
+def _clean_in_worker(text: str) -> str:
+    return _worker.clean(text)

@@ -1,0 +1,217 @@
+"""Load, validate and select the rule files (``rules/<category>/<id>.toml``).
+
+A rule is data: it names one of the kinds in :mod:`cleaner.checks` and supplies patterns.
+Any mistake in a rule file is a :class:`RuleError` naming the file and the key.
+
+>>> rules = load_rules()
+>>> rule = next(r for r in rules if r.full_id == "ads/advertisement-label")
+>>> rule.kind, bool(rule.matches("Advertisement"))
+('line', True)
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+
+# The POLICY.md categories in the order their context-free rules run, then the guards.
+CATEGORIES = (
+    "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
+    "duplicates", "page", "guards",
+)
+KINDS = ("line", "contains", "debris", "span", "zone", "duplicate", "guard", "page")
+
+# Keys every rule may have, and the parameters each kind accepts (with defaults).
+_KEYS = {"id", "category", "kind", "summary", "description", "patterns", "case_sensitive",
+         "params", "examples", "redirects"}
+_REQUIRED = ("id", "category", "kind", "summary")
+PARAMS = {
+    "line": {},
+    "contains": {"max_words": 0},
+    "debris": {},
+    "span": {"item_max_words": 14, "max_items": 12},
+    "zone": {"min_prose_before": 3, "prose_words": 12},
+    "duplicate": {"min_words": 6},
+    "guard": {"max_words": 16},
+    "page": {},
+}
+_EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; the message names the file and the key."""
+
+
+def builtin_rules_dir() -> Path:
+    """The catalogue: ``cleaner/rules`` in a wheel, the repository's ``rules/`` in a checkout."""
+    packaged = Path(__file__).parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule. ``full_id`` is ``category/id``, the name every verdict carries."""
+
+    id: str
+    category: str
+    kind: str
+    summary: str
+    path: str
+    description: str = ""
+    patterns: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    examples: dict = field(default_factory=dict, hash=False, compare=False)
+    regex: re.Pattern | None = field(default=None, hash=False, compare=False)
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.category}/{self.id}"
+
+    @property
+    def flags(self) -> int:
+        return 0 if self.case_sensitive else re.IGNORECASE
+
+    def matches(self, text: str) -> re.Match | None:
+        """Whole-line match (line, guard, span and zone kinds) or search (contains, debris)."""
+        if self.regex is None:
+            return None
+        if self.kind in ("contains", "debris"):
+            return self.regex.search(text)
+        return self.regex.fullmatch(text)
+
+    def param(self, name: str):
+        return self.params[name]
+
+
+def _fail(path: Path, key: str, problem: str) -> RuleError:
+    return RuleError(f"{path}: {key}: {problem}")
+
+
+def _str_list(path: Path, key: str, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, key, "must be a list of strings")
+    return tuple(value)
+
+
+def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
+    """Validate one parsed rule file and compile its patterns."""
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise _fail(path, unknown[0], f"unknown key (allowed: {', '.join(sorted(_KEYS))})")
+    for key in _REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise _fail(path, key, "required, a non-empty string")
+    rule_id, category, kind = data["id"], data["category"], data["kind"]
+    if rule_id != path.stem:
+        raise _fail(path, "id", f"{rule_id!r} must equal the file name {path.stem!r}")
+    if category not in CATEGORIES:
+        raise _fail(path, "category", f"{category!r} is not one of {', '.join(CATEGORIES)}")
+    if category != category_dir:
+        raise _fail(path, "category", f"{category!r} must equal the folder {category_dir!r}")
+    if kind not in KINDS:
+        raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    patterns = _str_list(path, "patterns", data.get("patterns", []))
+    if not patterns and kind not in ("duplicate", "page"):
+        raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
+    case_sensitive = data.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise _fail(path, "case_sensitive", "must be true or false")
+    params = dict(PARAMS[kind])
+    given = data.get("params", {})
+    if not isinstance(given, dict):
+        raise _fail(path, "params", "must be a table")
+    for name, value in given.items():
+        if name not in params:
+            allowed = ", ".join(params) or "none"
+            raise _fail(path, f"params.{name}", f"unknown for kind {kind} (allowed: {allowed})")
+        if type(value) is not type(params[name]):
+            raise _fail(path, f"params.{name}", f"must be {type(params[name]).__name__}")
+        params[name] = value
+    examples = data.get("examples", {})
+    if not isinstance(examples, dict):
+        raise _fail(path, "examples", "must be a table")
+    for name, value in examples.items():
+        if name not in _EXAMPLE_KEYS:
+            raise _fail(path, f"examples.{name}", f"unknown (allowed: {', '.join(sorted(_EXAMPLE_KEYS))})")
+        if name == "cases":
+            _check_cases(path, value)
+        else:
+            _str_list(path, f"examples.{name}", value)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern, flags)
+        except re.error as err:
+            raise _fail(path, f"patterns[{i}]", f"bad regular expression: {err}") from None
+        if "(?P<" in pattern:
+            raise _fail(path, f"patterns[{i}]", "named groups are reserved; use (?:...)")
+    regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+    return Rule(
+        id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
+        description=data.get("description", "").strip(), patterns=patterns,
+        case_sensitive=case_sensitive, params=params, examples=examples, regex=regex,
+    )
+
+
+def _check_cases(path: Path, cases) -> None:
+    if not isinstance(cases, list) or not all(isinstance(c, dict) for c in cases):
+        raise _fail(path, "examples.cases", "must be an array of tables ([[examples.cases]])")
+    for i, case in enumerate(cases):
+        key = f"examples.cases[{i}]"
+        if set(case) - {"lines", "todo"}:
+            raise _fail(path, key, "allowed keys: lines, todo")
+        lines = _str_list(path, f"{key}.lines", case.get("lines"))
+        for line in lines:
+            if not line.startswith(("keep: ", "drop: ", "keep:", "drop:")):
+                raise _fail(path, f"{key}.lines", f"each line starts with 'keep: ' or 'drop: ', not {line!r}")
+
+
+def load_rule_file(path: Path) -> Rule:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise RuleError(f"{path}: not valid TOML: {err}") from None
+    except OSError as err:
+        raise RuleError(f"{path}: cannot read: {err.strerror}") from None
+    return parse_rule(path, data, path.parent.name)
+
+
+def load_dir(folder: Path) -> list[Rule]:
+    """Every ``<category>/<id>.toml`` under ``folder``, sorted by path."""
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: rules folder not found")
+    return [load_rule_file(p) for p in sorted(folder.glob("*/*.toml"))]
+
+
+def _selected(rule_id: str, names: tuple[str, ...]) -> bool:
+    return any(rule_id == n or rule_id.startswith(n.rstrip("/") + "/") for n in names)
+
+
+@lru_cache(maxsize=16)
+def load_rules(config: Config = Config()) -> tuple[Rule, ...]:
+    """The rules a config runs, in run order (category order, then id).
+
+    Cached per config: compiled rules are immutable and shared, never document state.
+    """
+    by_id: dict[str, Rule] = {}
+    folders = ([builtin_rules_dir()] if config.builtin else []) + [Path(d) for d in config.rule_dirs]
+    for folder in folders:
+        for rule in load_dir(folder):
+            by_id[rule.full_id] = rule
+    for name in config.select + config.ignore:
+        if not any(_selected(rid, (name,)) for rid in by_id) and name.rstrip("/") not in CATEGORIES:
+            raise RuleError(f"no rule or category named {name!r} (see --list-rules)")
+    chosen = [
+        r for r in by_id.values()
+        if (not config.select or _selected(r.full_id, config.select) or r.kind == "guard")
+        and not _selected(r.full_id, config.ignore)
+    ]
+    return tuple(sorted(chosen, key=lambda r: (CATEGORIES.index(r.category), r.id)))
