@@ -72,7 +72,8 @@ def _within_words(rule: Rule, text: str) -> bool:
 
 def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run the context kinds in a fixed order: spans, zones, then duplicates."""
-    for kind, check in (("span", _spans), ("zone", _zones), ("duplicate", _duplicates)):
+    for kind, check in (("head", _heads), ("run", _runs), ("span", _spans), ("zone", _zones),
+                        ("duplicate", _duplicates)):
         for rule in rules:
             if rule.kind == kind:
                 check(doc, rule)
@@ -82,8 +83,10 @@ def _drop(line: Line, rule: Rule) -> None:
     line.decide(DROP, rule.full_id, rule.category, REVISE)
 
 
-def is_link_item(line: Line, max_words: int) -> bool:
-    """A related-link item: a short headline-like line, or a bulleted one up to twice as long.
+def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
+    """A span item: a short headline-like line, or a bulleted one up to twice as long.
+
+    With ``sentences`` an item may end like a sentence (a photo caption does).
 
     >>> is_link_item(Line(1, "- Rams top Bears as offenses struggle"), 14)
     True
@@ -93,26 +96,94 @@ def is_link_item(line: Line, max_words: int) -> bool:
     words = line.words
     if _BULLET.match(line.text):
         return words <= 2 * max_words
-    return words <= max_words and not _SENTENCE_END.search(line.text)
+    return words <= max_words and (sentences or not _SENTENCE_END.search(line.text))
 
 
 def _spans(doc: Document, rule: Rule) -> None:
+    """Drop each header line and the items next to it (after it, or before it)."""
     lines = doc.lines
+    after = rule.param("direction") == "after"
     for i, header in enumerate(lines):
         if header.is_blank or header.guarded or not rule.matches(header.text):
             continue
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
-        items = 0
-        for line in lines[i + 1 :]:
-            if items >= rule.param("max_items"):
-                break
-            if line.is_blank or line.action == DROP:
-                continue
-            if line.guarded or not is_link_item(line, rule.param("item_max_words")):
-                break
+        neighbours = lines[i + 1 :] if after else reversed(lines[:i])
+        for line in _span_items(neighbours, rule, skip_dropped=after):
             _drop(line, rule)
-            items += 1
+
+
+def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> list[Line]:
+    """The items of one span. A blank line ends a compact list (items on adjacent lines);
+    a list whose first item comes after a blank line may have blanks between items.
+    Looking forward, lines other rules dropped (an ad label amid the links) are passed
+    over; looking back, such a line ends the span (the caption was found already)."""
+    items: list[Line] = []
+    blank_before_first = False
+    for line in neighbours:
+        if len(items) >= rule.param("max_items"):
+            break
+        if line.is_blank:
+            if items and not blank_before_first:
+                break
+            blank_before_first = blank_before_first or not items
+            continue
+        if line.action == DROP:
+            if skip_dropped:
+                continue
+            break
+        if line.guarded or not _is_item(line, rule):
+            break
+        items.append(line)
+    return items
+
+
+def _is_item(line: Line, rule: Rule) -> bool:
+    if rule.items is not None:
+        return rule.items.fullmatch(line.text) is not None
+    return is_link_item(line, rule.param("item_max_words"), rule.param("sentences"))
+
+
+def _is_label(line: Line, max_words: int) -> bool:
+    """A short label: a few words, no sentence punctuation at its end, not guarded."""
+    return (line.is_kept and not line.guarded and line.words <= max_words
+            and not _SENTENCE_END.search(line.text))
+
+
+def _heads(doc: Document, rule: Rule) -> None:
+    """Site names and section labels above the headline: short lines at the very top,
+    dropped only if the first longer line after them reads like a headline (no final
+    period), so that a short headline followed by prose is kept."""
+    head: list[Line] = []
+    for line in doc.lines:
+        if line.is_blank or line.action == DROP:
+            continue
+        if _is_label(line, rule.param("max_words")):
+            head.append(line)
+            continue
+        if line.guarded or _SENTENCE_END.search(line.text) or line.words > rule.param("headline_max_words"):
+            return
+        break
+    else:
+        return
+    for line in head:
+        if rule.regex is None or rule.matches(line.text):
+            _drop(line, rule)
+
+
+def _runs(doc: Document, rule: Rule) -> None:
+    """Menus printed one item per line: ``min_lines`` or more adjacent short labels."""
+    run: list[Line] = []
+    for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
+        if line.action == DROP:
+            continue
+        if not line.is_blank and _is_label(line, rule.param("max_words")):
+            run.append(line)
+            continue
+        if len(run) >= rule.param("min_lines"):
+            for item in run:
+                _drop(item, rule)
+        run = []
 
 
 def _zones(doc: Document, rule: Rule) -> None:

@@ -23,17 +23,19 @@ CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
     "duplicates", "page", "guards",
 )
-KINDS = ("line", "contains", "debris", "span", "zone", "duplicate", "guard", "page")
+KINDS = ("line", "contains", "debris", "head", "run", "span", "zone", "duplicate", "guard", "page")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
-_KEYS = {"id", "category", "kind", "summary", "description", "patterns", "case_sensitive",
-         "params", "examples", "redirects"}
+_KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
+         "params", "examples"}
 _REQUIRED = ("id", "category", "kind", "summary")
 PARAMS = {
     "line": {},
     "contains": {"max_words": 0},
     "debris": {},
-    "span": {"item_max_words": 14, "max_items": 12},
+    "head": {"max_words": 3, "headline_max_words": 25},
+    "run": {"min_lines": 5, "max_words": 2},
+    "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12},
     "duplicate": {"min_words": 6},
     "guard": {"max_words": 16},
@@ -69,6 +71,7 @@ class Rule:
     params: dict = field(default_factory=dict, hash=False, compare=False)
     examples: dict = field(default_factory=dict, hash=False, compare=False)
     regex: re.Pattern | None = field(default=None, hash=False, compare=False)
+    items: re.Pattern | None = field(default=None, hash=False, compare=False)
 
     @property
     def full_id(self) -> str:
@@ -118,7 +121,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     patterns = _str_list(path, "patterns", data.get("patterns", []))
-    if not patterns and kind not in ("duplicate", "page"):
+    if not patterns and kind not in ("duplicate", "page", "head", "run"):
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
@@ -144,20 +147,31 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
             _check_cases(path, value)
         else:
             _str_list(path, f"examples.{name}", value)
+    if kind == "span" and params["direction"] not in ("after", "before"):
+        raise _fail(path, "params.direction", "must be 'after' or 'before'")
+    items = _str_list(path, "items", data.get("items", []))
+    if items and kind != "span":
+        raise _fail(path, "items", "only span rules have item patterns")
     flags = 0 if case_sensitive else re.IGNORECASE
-    for i, pattern in enumerate(patterns):
-        try:
-            re.compile(pattern, flags)
-        except re.error as err:
-            raise _fail(path, f"patterns[{i}]", f"bad regular expression: {err}") from None
-        if "(?P<" in pattern:
-            raise _fail(path, f"patterns[{i}]", "named groups are reserved; use (?:...)")
-    regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+    regex = _compile(path, "patterns", patterns, flags)
     return Rule(
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
         description=data.get("description", "").strip(), patterns=patterns,
         case_sensitive=case_sensitive, params=params, examples=examples, regex=regex,
+        items=_compile(path, "items", items, flags),
     )
+
+
+def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern | None:
+    """Check each pattern on its own (for a precise error), then join them into one regex."""
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern, flags)
+        except re.error as err:
+            raise _fail(path, f"{key}[{i}]", f"bad regular expression: {err}") from None
+        if "(?P<" in pattern:
+            raise _fail(path, f"{key}[{i}]", "named groups are reserved; use (?:...)")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
 
 
 def _check_cases(path: Path, cases) -> None:
