@@ -202,11 +202,24 @@ def _zones(doc: Document, rule: Rule) -> None:
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:
-    seen: set[str] = set()
+    """Later copies of the title (``title_min_words`` or more, anywhere) or of a paragraph
+    (``min_words`` or more, within ``max_distance`` non-blank lines of the last copy).
+    Shorter or distant repeats are content: recipe steps, answers, refrains."""
+    title_min = rule.param("title_min_words")
+    title = next((fold(l.text) for l in doc.lines if l.is_kept and l.words >= title_min), None)
+    last_seen: dict[str, int] = {}
+    position = 0
     for line in doc.lines:
-        if line.is_blank or line.words < rule.param("min_words"):
+        if line.is_blank:
             continue
+        position += 1
         key = fold(line.text)
-        if key in seen and line.is_kept and not line.guarded:
+        words = line.words
+        is_title = key == title and words >= title_min
+        if words < rule.param("min_words") and not is_title:
+            continue
+        previous = last_seen.get(key)
+        near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
+        if near and line.is_kept and not line.guarded:
             _drop(line, rule)
-        seen.add(key)
+        last_seen[key] = position

@@ -37,7 +37,7 @@ PARAMS = {
     "run": {"min_lines": 5, "max_words": 2},
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12},
-    "duplicate": {"min_words": 6},
+    "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
     "guard": {"max_words": 16},
     "page": {},
 }
