@@ -103,22 +103,27 @@ def _spans(doc: Document, rule: Rule) -> None:
     """Drop each header line and the items next to it (after it, or before it)."""
     lines = doc.lines
     after = rule.param("direction") == "after"
+    inside_span = set()  # lines a span already passed over cannot open a new one
     for i, header in enumerate(lines):
-        if header.is_blank or header.guarded or not rule.matches(header.text):
+        if header.is_blank or header.guarded or id(header) in inside_span or not rule.matches(header.text):
             continue
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
         neighbours = lines[i + 1 :] if after else reversed(lines[:i])
-        for line in _span_items(neighbours, rule, skip_dropped=after):
+        items, passed = _span_items(neighbours, rule, skip_dropped=after)
+        for line in items:
             _drop(line, rule)
+        inside_span.update(id(line) for line in passed)
 
 
-def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> list[Line]:
+def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
-    over; looking back, such a line ends the span (the caption was found already)."""
+    over; looking back, such a line ends the span (the caption was found already).
+    Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
+    passed: list[Line] = []
     blank_before_first = False
     for line in neighbours:
         if len(items) >= rule.param("max_items"):
@@ -130,12 +135,13 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> list[Line]:
             continue
         if line.action == DROP:
             if skip_dropped:
+                passed.append(line)
                 continue
             break
         if line.guarded or not _is_item(line, rule):
             break
         items.append(line)
-    return items
+    return items, passed
 
 
 def _is_item(line: Line, rule: Rule) -> bool:

@@ -6,10 +6,10 @@ is applied. ftfy is imported lazily and only runs on lines that look like mojiba
 
 >>> split_lines("a\\r\\nb\\rc\\u2028d")
 ['a', 'b', 'c', 'd']
->>> normalize_line("\\u00a0 Caf&eacute; &amp;amp; Bar \\u200b")
-'Café & Bar'
->>> normalize_line("FranÃ§ois said itâ€™s fine")
-'François said it’s fine'
+>>> normalize("\\u00a0 Caf&eacute; &amp;amp; Bar \\u200b")
+['Café & Bar']
+>>> normalize("FranÃ§ois said itâ€™s fine")
+['François said it’s fine']
 """
 from __future__ import annotations
 
