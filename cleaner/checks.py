@@ -72,8 +72,8 @@ def _within_words(rule: Rule, text: str) -> bool:
 
 def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run the context kinds in a fixed order: spans, zones, then duplicates."""
-    for kind, check in (("head", _heads), ("run", _runs), ("span", _spans), ("zone", _zones),
-                        ("duplicate", _duplicates)):
+    for kind, check in (("head", _heads), ("run", _runs), ("teaser", _teasers), ("span", _spans),
+                        ("zone", _zones), ("duplicate", _duplicates)):
         for rule in rules:
             if rule.kind == kind:
                 check(doc, rule)
@@ -187,6 +187,39 @@ def _runs(doc: Document, rule: Rule) -> None:
             run.append(line)
             continue
         if len(run) >= rule.param("min_lines"):
+            for item in run:
+                _drop(item, rule)
+        run = []
+
+
+_CAPITALIZED = re.compile(r"[^\W\d_]{4,}")
+
+
+def is_headline_like(text: str, min_share: float) -> bool:
+    """No sentence end, and most words of four letters or more start with a capital.
+
+    >>> is_headline_like("- 11 Fascinating Facts About Our Milky Way Galaxy", 0.7)
+    True
+    >>> is_headline_like("- the committee meets again in March", 0.7)
+    False
+    """
+    if _SENTENCE_END.search(text):
+        return False
+    words = _CAPITALIZED.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= min_share * len(words)
+
+
+def _teasers(doc: Document, rule: Rule) -> None:
+    """Lists of other stories' headlines: ``min_items`` or more adjacent lines that start
+    with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`)."""
+    run: list[Line] = []
+    for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
+        if (line.is_kept and not line.guarded and rule.matches(line.text)
+                and rule.param("min_words") <= line.words <= rule.param("max_words")
+                and is_headline_like(line.text, rule.param("capitalized"))):
+            run.append(line)
+            continue
+        if len(run) >= rule.param("min_items"):
             for item in run:
                 _drop(item, rule)
         run = []

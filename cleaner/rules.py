@@ -23,7 +23,11 @@ CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
     "duplicates", "page", "guards",
 )
-KINDS = ("line", "contains", "debris", "head", "run", "span", "zone", "duplicate", "guard", "page")
+KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "guard",
+         "page")
+
+# Kinds that look at the lines around (revise stage); their examples are multi-line cases.
+CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
@@ -35,6 +39,7 @@ PARAMS = {
     "debris": {},
     "head": {"max_words": 3, "headline_max_words": 25},
     "run": {"min_lines": 5, "max_words": 2},
+    "teaser": {"min_items": 3, "min_words": 3, "max_words": 16, "capitalized": 0.7},
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
@@ -87,6 +92,8 @@ class Rule:
             return None
         if self.kind in ("contains", "debris"):
             return self.regex.search(text)
+        if self.kind == "teaser":
+            return self.regex.match(text)
         return self.regex.fullmatch(text)
 
     def param(self, name: str):
@@ -121,7 +128,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     patterns = _str_list(path, "patterns", data.get("patterns", []))
-    if not patterns and kind not in ("duplicate", "page", "head", "run"):
+    if not patterns and kind not in ("duplicate", "page", "head", "run", "teaser"):
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):

@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import Config, clean_and_explain
 from cleaner.normalize import normalize
-from cleaner.rules import load_rules
+from cleaner.rules import CONTEXT_KINDS, load_rules
 
 RULES = load_rules()
 
@@ -67,7 +67,7 @@ def test_rule_fires_in_one_of_its_cases(rule):
 
 def test_every_noise_rule_has_examples():
     for rule in RULES:
-        if rule.kind in ("span", "zone", "duplicate", "head", "run"):
+        if rule.kind in CONTEXT_KINDS:
             assert rule.examples.get("cases"), f"{rule.full_id}: context rules need [[examples.cases]]"
         elif rule.kind != "guard":
             assert rule.examples.get("drop") and rule.examples.get("keep"), \
