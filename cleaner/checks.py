@@ -70,13 +70,25 @@ def _within_words(rule: Rule, text: str) -> bool:
     return not limit or word_count(text) <= limit
 
 
+_CONTEXT_CHECKS = (("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
+                   ("zone", "_zones"), ("duplicate", "_duplicates"))
+_MAX_ROUNDS = 8
+
+
 def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
-    """Run the context kinds in a fixed order: spans, zones, then duplicates."""
-    for kind, check in (("head", _heads), ("run", _runs), ("teaser", _teasers), ("span", _spans),
-                        ("zone", _zones), ("duplicate", _duplicates)):
-        for rule in rules:
-            if rule.kind == kind:
-                check(doc, rule)
+    """Run the context kinds in a fixed order until nothing more drops.
+
+    A drop can bring lines together (a duplicate between two parts of a menu); cleaning
+    the output again would then drop more. Repeating the round until it changes nothing
+    makes cleaning idempotent. Most documents need one round and one to confirm.
+    """
+    checks = [(rule, globals()[name]) for kind, name in _CONTEXT_CHECKS for rule in rules if rule.kind == kind]
+    for _ in range(_MAX_ROUNDS):
+        before = sum(1 for line in doc.lines if line.action == DROP)
+        for rule, check in checks:
+            check(doc, rule)
+        if sum(1 for line in doc.lines if line.action == DROP) == before:
+            return
 
 
 def _drop(line: Line, rule: Rule) -> None:
@@ -105,8 +117,9 @@ def _spans(doc: Document, rule: Rule) -> None:
     after = rule.param("direction") == "after"
     inside_span = set()  # lines a span already passed over cannot open a new one
     for i, header in enumerate(lines):
-        if header.is_blank or header.guarded or id(header) in inside_span or not rule.matches(header.text):
-            continue
+        if (header.is_blank or header.guarded or id(header) in inside_span
+                or header.rule == rule.full_id or not rule.matches(header.text)):
+            continue  # (a header this rule dropped was handled in an earlier round)
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
         neighbours = lines[i + 1 :] if after else reversed(lines[:i])
@@ -132,6 +145,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> tuple[list[Line],
             if items and not blank_before_first:
                 break
             blank_before_first = blank_before_first or not items
+            continue
+        if line.action == DROP and line.rule == rule.full_id:
+            items.append(line)  # an item of this span, dropped in an earlier round
             continue
         if line.action == DROP:
             if skip_dropped:
@@ -178,12 +194,16 @@ def _heads(doc: Document, rule: Rule) -> None:
 
 
 def _runs(doc: Document, rule: Rule) -> None:
-    """Menus printed one item per line: ``min_lines`` or more adjacent short labels."""
+    """Menus printed one item per line: ``min_lines`` or more adjacent short labels
+    (``max_words``, or up to ``title_max_words`` if every longer word is capitalised)."""
     run: list[Line] = []
     for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
         if line.action == DROP:
             continue
-        if not line.is_blank and _is_label(line, rule.param("max_words")):
+        if not line.is_blank and (
+            _is_label(line, rule.param("max_words"))
+            or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0))
+        ):
             run.append(line)
             continue
         if len(run) >= rule.param("min_lines"):

@@ -38,7 +38,7 @@ PARAMS = {
     "contains": {"max_words": 0},
     "debris": {},
     "head": {"max_words": 3, "headline_max_words": 25},
-    "run": {"min_lines": 5, "max_words": 2},
+    "run": {"min_lines": 5, "max_words": 2, "title_max_words": 4},
     "teaser": {"min_items": 3, "min_words": 3, "max_words": 16, "capitalized": 0.7},
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12},

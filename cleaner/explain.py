@@ -1,0 +1,39 @@
+"""Render a trace for people (text) or programs (JSON).
+
+>>> from cleaner.document import Verdict
+>>> trace = [Verdict(1, "keep", "", "", "", "Title"),
+...          Verdict(2, "drop", "ads/advertisement-label", "ads", "classify", "Advertisement")]
+>>> print(explain_text(trace, "story.txt"))
+story.txt:2: ads/advertisement-label (ads): Advertisement
+>>> explain_json(trace, "story.txt")["dropped"][0]["rule"]
+'ads/advertisement-label'
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .document import Verdict
+
+
+def explain_text(trace, name: str = "-") -> str:
+    """One line per dropped line: ``name:number: rule (category): text``."""
+    return "\n".join(f"{name}:{v.number}: {v.rule} ({v.category}): {v.text}" for v in trace if v.dropped)
+
+
+def explain_json(trace, name: str = "-") -> dict:
+    """The dropped lines of one document, and how many lines each rule removed."""
+    dropped = [v.as_dict() for v in trace if v.dropped]
+    return {
+        "file": name,
+        "lines": len(trace),
+        "dropped": dropped,
+        "rules": dict(Counter(v["rule"] for v in dropped)),
+    }
+
+
+def summarize(trace: list[Verdict] | tuple[Verdict, ...]) -> str:
+    """A one-line count of dropped lines by category, e.g. ``3 lines: ads 1, share 2``."""
+    counts = Counter(v.category for v in trace if v.dropped)
+    total = sum(counts.values())
+    detail = ", ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
+    return f"{total} line{'s' if total != 1 else ''}" + (f": {detail}" if detail else "")

@@ -1,0 +1,64 @@
+"""Reading inputs and writing outputs safely: atomic replace, permissions kept, no half files.
+
+>>> import tempfile, os
+>>> folder = tempfile.mkdtemp()
+>>> path = os.path.join(folder, "story.txt")
+>>> _ = open(path, "w").write("old")
+>>> write_atomic(path, b"new\\n")
+>>> open(path).read()
+'new\\n'
+"""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+
+
+class InputError(OSError):
+    """An input cannot be read; the message names the file and the problem."""
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of a file, or of standard input for ``-``."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory (use -r to clean a folder)") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied (cannot read)") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror}") from None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data``: write a temporary file in the same folder, then rename.
+
+    The file keeps its permission bits. If anything fails (disk full, Ctrl-C) the
+    temporary file is removed and the original is untouched.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.access(path, os.W_OK):
+        raise InputError(f"{path}: permission denied (cannot write)")
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise InputError(f"{path}: cannot write a temporary file beside it: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

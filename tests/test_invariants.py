@@ -1,0 +1,97 @@
+"""Invariants checked on every golden case and on random input (hypothesis).
+
+- no exception; the output is ``str`` and ends with one newline (or is empty)
+- idempotent: ``clean(clean(x)) == clean(x)``
+- every output line is an input line: the output is a subsequence of the normalized input
+- every pattern runs in linear time on a 100 KB adversarial line
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, clean
+from cleaner.decode import decode_bytes
+from cleaner.normalize import normalize
+from cleaner.rules import load_rules
+
+from .conftest import golden_cases
+
+CLEANER = Cleaner()
+
+# Lines built from pieces that trigger rules, so random documents exercise them all.
+NOISE = ["Advertisement", "Share this article", "Comments (3)", "Read also: A B C", "© 2024 AP",
+         "Home > News > World", "Photo: AFP", "- Big News Headline Here Today", "Facebook", "X",
+         "Leave a Reply", "By Jane Doe", "SEOUL, June 3 (Yonhap) --", "<br>", "\u00a0", "광고",
+         "Lesen Sie auch: Etwas", "###", "Image 1 of 8", "Newsletter", "CLICK HERE FOR THE BIG STORY NOW TODAY"]
+PROSE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+LINE = st.one_of(st.sampled_from(NOISE), PROSE,
+                 st.sampled_from(["The minister said the plan would cost 3 billion euros over ten years."]))
+DOCUMENT = st.lists(LINE, max_size=40).map("\n".join)
+
+
+def is_subsequence(output: list[str], source: list[str]) -> bool:
+    it = iter(source)
+    return all(any(line == s for s in it) for line in output)
+
+
+def check(text: str) -> None:
+    out = CLEANER.clean(text)
+    assert out == "" or (out.endswith("\n") and not out.endswith("\n\n"))
+    assert CLEANER.clean(out) == out, "not idempotent"
+    kept = [line for line in out.split("\n") if line]
+    assert is_subsequence(kept, normalize(text)), "an output line is not an input line"
+
+
+@pytest.mark.parametrize("case", golden_cases(), ids=lambda c: c.name)
+def test_invariants_on_golden(case):
+    check(decode_bytes((case / "input.txt").read_bytes()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT)
+def test_invariants_on_random_documents(text):
+    check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_invariants_on_arbitrary_text(text):
+    check(text)
+
+
+ADVERSARIAL = [
+    "a " * 50_000, "a" * 100_000, "- " * 50_000, "> " * 50_000, "a > " * 25_000, "(" * 100_000,
+    "[" * 100_000, "© " * 50_000, "aA-" * 33_000, "Photo: " + "a/" * 50_000, "." * 100_000,
+    "あ" * 100_000, "&amp;" * 20_000, "http://" + "a." * 50_000, "A " * 50_000, "1 / " * 25_000,
+]
+
+
+@pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.full_id)
+def test_patterns_are_linear_on_100kb_lines(rule):
+    """No catastrophic backtracking: time on 100 KB grows like the input, not faster.
+
+    Compared with the same pattern on a 10 KB line (a ratio, not a wall-clock limit):
+    a linear pattern takes about 10x longer, a quadratic one about 100x.
+    """
+    if rule.regex is None:
+        pytest.skip("no patterns")
+    for line in ADVERSARIAL:
+        small, big = line[: len(line) // 10], line
+        t_small = _time(rule, small)
+        t_big = _time(rule, big)
+        assert t_big < max(40 * t_small, 0.05), f"{rule.full_id} superlinear on {line[:12]!r}..."
+
+
+def _time(rule, text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        rule.matches(text)  # as the pipeline applies it: search or whole-line match
+        if rule.items is not None:
+            rule.items.fullmatch(text)
+        best = min(best, time.perf_counter() - start)
+    return best

@@ -1,0 +1,82 @@
+"""Lint of the rule catalogue: schema, names, patterns, and one bad file per error class."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import Config
+from cleaner.rules import CATEGORIES, RuleError, builtin_rules_dir, load_rule_file, load_rules
+
+from .conftest import ROOT
+
+RULE_FILES = sorted((ROOT / "rules").glob("*/*.toml"))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_rule_file_is_valid(path):
+    rule = load_rule_file(path)
+    assert rule.id == path.stem and rule.category == path.parent.name
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule.id), "ids are kebab-case nouns"
+    assert rule.summary and len(rule.summary) <= 160
+
+
+def test_every_category_folder_is_a_policy_category():
+    folders = {p.name for p in (ROOT / "rules").iterdir() if p.is_dir()}
+    assert folders <= set(CATEGORIES)
+    for category in ("share", "ads", "comments", "captions", "duplicates", "navigation",
+                     "related", "footer", "debris", "guards"):
+        assert category in folders
+
+
+def test_builtin_dir_is_the_repository_catalogue():
+    assert builtin_rules_dir().resolve() == (ROOT / "rules").resolve()
+
+
+def _write_rule(tmp_path: Path, text: str, category="ads", name="my-rule") -> Path:
+    folder = tmp_path / category
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+GOOD = 'id = "my-rule"\ncategory = "ads"\nkind = "line"\nsummary = "x"\npatterns = [\'promo\']\n'
+
+
+@pytest.mark.parametrize("text, key", [
+    (GOOD.replace('id = "my-rule"', 'id = "other"'), "id"),
+    (GOOD.replace('category = "ads"', 'category = "share"'), "category"),
+    (GOOD.replace('kind = "line"', 'kind = "regex"'), "kind"),
+    (GOOD.replace("'promo'", "'(unclosed'"), "patterns[0]"),
+    (GOOD + 'colour = "red"\n', "colour"),
+    (GOOD + "[params]\nmax_words = 3\n", "params.max_words"),
+    (GOOD.replace('summary = "x"\n', ""), "summary"),
+    (GOOD.replace("patterns = ['promo']\n", ""), "patterns"),
+    (GOOD + "[examples]\ndrop = 'promo'\n", "examples.drop"),
+    ("id = \n", "not valid TOML"),
+])
+def test_bad_rule_file_names_file_and_key(tmp_path, text, key):
+    path = _write_rule(tmp_path, text)
+    with pytest.raises(RuleError) as err:
+        load_rules(Config(rule_dirs=(str(tmp_path),), builtin=False))
+    assert str(path) in str(err.value) and key in str(err.value)
+
+
+def test_user_rule_folder_adds_and_replaces(tmp_path):
+    _write_rule(tmp_path, GOOD + "[examples]\ndrop = ['promo']\nkeep = ['a promo day']\n")
+    from cleaner import clean
+    config = Config(rule_dirs=(str(tmp_path),))
+    assert clean("Body text.\nPROMO\n", config) == "Body text.\n"
+    assert clean("Body text.\nPROMO\n") == "Body text.\nPROMO\n"
+
+
+def test_select_and_ignore_by_id_or_category():
+    ids = {r.full_id for r in load_rules(Config(select=("ads",)))}
+    assert "ads/advertisement-label" in ids and not any(i.startswith("share/") for i in ids)
+    assert any(i.startswith("guards/") for i in ids), "guards always run"
+    ids = {r.full_id for r in load_rules(Config(ignore=("ads/advertisement-label",)))}
+    assert "ads/advertisement-label" not in ids and "share/share-buttons" in ids
+    with pytest.raises(RuleError, match="no rule or category named 'adz'"):
+        load_rules(Config(select=("adz",)))
