@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import __version__
-from .config import MODES, Config
+from .config import Config
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, write_atomic
@@ -66,8 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not run these rule ids or categories")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="a folder of extra rule files (<category>/<id>.toml)")
-    parser.add_argument("--mode", choices=MODES, default="article",
-                        help="article: extractor output (default); page: full-page text dumps")
     parser.add_argument("--encoding", metavar="NAME", help="input encoding when it is not UTF-8")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-file messages on stderr")
     parser.add_argument("--version", action="version", version=f"clean {__version__}")
@@ -88,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0) and ERROR
     try:
         config = Config(select=_names(args.select), ignore=_names(args.ignore),
-                        rule_dirs=tuple(args.rules), mode=args.mode)
+                        rule_dirs=tuple(args.rules))
         cleaner = Cleaner(config)
         if args.list_rules:
             return _list_rules(config)

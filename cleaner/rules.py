@@ -21,10 +21,9 @@ from .config import Config
 # The POLICY.md categories in the order their context-free rules run, then the guards.
 CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
-    "duplicates", "page", "guards",
+    "duplicates", "guards",
 )
-KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "guard",
-         "page")
+KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "guard")
 
 # Kinds that look at the lines around (revise stage); their examples are multi-line cases.
 CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate")
@@ -44,7 +43,6 @@ PARAMS = {
     "zone": {"min_prose_before": 3, "prose_words": 12},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
     "guard": {"max_words": 16},
-    "page": {},
 }
 _EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
 
@@ -128,7 +126,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     patterns = _str_list(path, "patterns", data.get("patterns", []))
-    if not patterns and kind not in ("duplicate", "page", "head", "run", "teaser"):
+    if not patterns and kind not in ("duplicate", "head", "run", "teaser"):
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
