@@ -196,17 +196,24 @@ def _heads(doc: Document, rule: Rule) -> None:
 def _runs(doc: Document, rule: Rule) -> None:
     """Menus printed one item per line: ``min_lines`` or more adjacent short labels
     (``max_words``, or up to ``title_max_words`` if every longer word is capitalised)."""
+    def is_item(line: Line) -> bool:
+        return not line.is_blank and (
+            _is_label(line, rule.param("max_words"))
+            or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0)))
+
+    _drop_runs(doc, rule, is_item, rule.param("min_lines"), pass_over_dropped=True)
+
+
+def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int, pass_over_dropped: bool) -> None:
+    """Drop every run of ``min_len`` or more adjacent lines for which ``is_item`` holds."""
     run: list[Line] = []
     for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
-        if line.action == DROP:
+        if pass_over_dropped and line.action == DROP:
             continue
-        if not line.is_blank and (
-            _is_label(line, rule.param("max_words"))
-            or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0))
-        ):
+        if is_item(line):
             run.append(line)
             continue
-        if len(run) >= rule.param("min_lines"):
+        if len(run) >= min_len:
             for item in run:
                 _drop(item, rule)
         run = []
@@ -232,17 +239,12 @@ def is_headline_like(text: str, min_share: float) -> bool:
 def _teasers(doc: Document, rule: Rule) -> None:
     """Lists of other stories' headlines: ``min_items`` or more adjacent lines that start
     with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`)."""
-    run: list[Line] = []
-    for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
-        if (line.is_kept and not line.guarded and rule.matches(line.text)
+    def is_item(line: Line) -> bool:
+        return (line.is_kept and not line.guarded and rule.matches(line.text) is not None
                 and rule.param("min_words") <= line.words <= rule.param("max_words")
-                and is_headline_like(line.text, rule.param("capitalized"))):
-            run.append(line)
-            continue
-        if len(run) >= rule.param("min_items"):
-            for item in run:
-                _drop(item, rule)
-        run = []
+                and is_headline_like(line.text, rule.param("capitalized")))
+
+    _drop_runs(doc, rule, is_item, rule.param("min_items"), pass_over_dropped=False)
 
 
 def _zones(doc: Document, rule: Rule) -> None:

@@ -70,15 +70,13 @@ ADVERSARIAL = [
 ]
 
 
-@pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.full_id)
+@pytest.mark.parametrize("rule", [r for r in load_rules() if r.regex is not None], ids=lambda r: r.full_id)
 def test_patterns_are_linear_on_100kb_lines(rule):
     """No catastrophic backtracking: time on 100 KB grows like the input, not faster.
 
     Compared with the same pattern on a 10 KB line (a ratio, not a wall-clock limit):
     a linear pattern takes about 10x longer, a quadratic one about 100x.
     """
-    if rule.regex is None:
-        pytest.skip("no patterns")
     for line in ADVERSARIAL:
         small, big = line[: len(line) // 10], line
         t_small = _time(rule, small)
