@@ -1,0 +1,82 @@
+"""The hooks with the real pre-commit, in a throwaway git repository.
+
+pre-commit clones this repository at its HEAD commit and installs it in its own
+environment, as a user's pre-commit does. The first commit of incoming news files is
+stopped (the fixer rewrites them), the second goes through, and what is committed equals
+the golden expected texts.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import GOLDEN, ROOT
+
+CASES = ["en-us-wire-share-ads-newsletter", "de-regional-anzeige-lesen-sie-auch"]
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture(scope="module")
+def head_commit() -> str:
+    if not (ROOT / ".git").exists():
+        pytest.skip("needs the git checkout of this project")
+    return git(ROOT, "rev-parse", "HEAD").stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path, head_commit, monkeypatch) -> Path:
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(ROOT / ".pytest_cache" / "pre-commit"))
+    for name, value in (("GIT_AUTHOR_NAME", "t"), ("GIT_AUTHOR_EMAIL", "t@example.org"),
+                        ("GIT_COMMITTER_NAME", "t"), ("GIT_COMMITTER_EMAIL", "t@example.org")):
+        monkeypatch.setenv(name, value)
+    repo = tmp_path / "newsroom"
+    (repo / "incoming").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    (repo / ".pre-commit-config.yaml").write_text(f"""\
+repos:
+  - repo: {ROOT}
+    rev: {head_commit}
+    hooks:
+      - id: clean-news-text
+        files: ^incoming/
+""")
+    (repo / "NOTES.txt").write_text("Advertisement\nThis file is outside incoming/ and stays as it is.\n")
+    for case in CASES:
+        shutil.copy(GOLDEN / case / "input.txt", repo / "incoming" / f"{case}.txt")
+    subprocess.run([*PRE_COMMIT, "install"], cwd=repo, check=True, capture_output=True)
+    return repo
+
+
+@pytest.mark.slow
+def test_fixer_hook_cleans_then_passes(repo):
+    git(repo, "add", "-A")
+    first = git(repo, "commit", "-q", "-m", "incoming news", check=False)
+    assert first.returncode != 0, "the first commit is stopped: the hook changed files"
+    assert "cleaned incoming/" in first.stdout + first.stderr
+    git(repo, "add", "-A")
+    second = git(repo, "commit", "-q", "-m", "incoming news, cleaned", check=False)
+    assert second.returncode == 0, second.stdout + second.stderr
+    for case in CASES:
+        committed = git(repo, "show", f"HEAD:incoming/{case}.txt").stdout
+        assert committed == (GOLDEN / case / "expected.txt").read_text("utf-8")
+    assert git(repo, "show", "HEAD:NOTES.txt").stdout.startswith("Advertisement")
+
+
+@pytest.mark.slow
+def test_check_hook_fails_without_writing(repo):
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(config.read_text().replace("clean-news-text", "check-news-text"))
+    before = {p: p.read_bytes() for p in (repo / "incoming").iterdir()}
+    run = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "would clean incoming/" in run.stdout
+    assert {p: p.read_bytes() for p in (repo / "incoming").iterdir()} == before
