@@ -33,6 +33,7 @@ CLASSIFY, REVISE = "classify", "revise"
 _FOLD = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!:;。！；]['\"’”»)]?$")
 _BULLET = re.compile(r"^[-–•*·▪►]\s")
+_DATA_CHARS = re.compile(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 
 
 def fold(text: str) -> str:
@@ -46,28 +47,28 @@ def fold(text: str) -> str:
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run guards and the context-free kinds; the first rule that drops a line wins."""
-    guards = [r for r in rules if r.kind == "guard"]
+    guards = [(r, r.param("max_words")) for r in rules if r.kind == "guard"]
     debris = [r for r in rules if r.kind == "debris"]
-    droppers = [r for r in rules if r.kind in ("line", "contains")]
+    # A word limit is checked before the pattern: most prose lines are longer than any
+    # limit, and counting words once is cheaper than running every pattern.
+    droppers = [(r, r.params.get("max_words") or _NO_LIMIT) for r in rules if r.kind in ("line", "contains")]
     for line in doc.lines:
         if not line.is_kept:
             continue
-        text = line.text
-        line.guarded = any(r.matches(text) and word_count(text) <= r.param("max_words") for r in guards)
+        text, words = line.text, line.words
+        line.guarded = any(words <= limit and r.matches(text) for r, limit in guards)
         for rule in debris:
-            if not has_words(rule.regex.sub("", text)):
+            if rule.regex.search(text) and not has_words(rule.regex.sub("", text)):
                 line.decide(BLANK, rule.full_id, rule.category, CLASSIFY)
                 break
         else:
-            for rule in droppers:
-                if rule.matches(text) and _within_words(rule, text):
+            for rule, limit in droppers:
+                if words <= limit and rule.matches(text):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
 
 
-def _within_words(rule: Rule, text: str) -> bool:
-    limit = rule.params.get("max_words", 0)
-    return not limit or word_count(text) <= limit
+_NO_LIMIT = float("inf")
 
 
 _CONTEXT_CHECKS = (("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
@@ -167,9 +168,10 @@ def _is_item(line: Line, rule: Rule) -> bool:
 
 
 def _is_label(line: Line, max_words: int) -> bool:
-    """A short label: a few words, no sentence punctuation at its end, not guarded."""
+    """A short label: a few words, no sentence punctuation at its end, not guarded, and
+    none of the separators of data and code (a CSV row, a path, ``key=value``)."""
     return (line.is_kept and not line.guarded and line.words <= max_words
-            and not _SENTENCE_END.search(line.text))
+            and not _SENTENCE_END.search(line.text) and not _DATA_CHARS.search(line.text))
 
 
 def _heads(doc: Document, rule: Rule) -> None:

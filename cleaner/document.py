@@ -85,6 +85,7 @@ class Line:
     category: str = ""
     stage: str = ""
     guarded: bool = False
+    word_total: int = -1  # counted once, on first use
 
     @property
     def is_blank(self) -> bool:
@@ -96,7 +97,9 @@ class Line:
 
     @property
     def words(self) -> int:
-        return word_count(self.text)
+        if self.word_total < 0:
+            self.word_total = word_count(self.text)
+        return self.word_total
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage

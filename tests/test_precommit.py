@@ -75,6 +75,7 @@ def test_fixer_hook_cleans_then_passes(repo):
 def test_check_hook_fails_without_writing(repo):
     config = repo / ".pre-commit-config.yaml"
     config.write_text(config.read_text().replace("clean-news-text", "check-news-text"))
+    git(repo, "add", "-A")  # pre-commit looks at the files git tracks
     before = {p: p.read_bytes() for p in (repo / "incoming").iterdir()}
     run = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True)
     assert run.returncode == 1
