@@ -117,13 +117,15 @@ def _run(cleaner: Cleaner, args) -> int:
 def _clean_one(cleaner: Cleaner, name: str, args) -> int:
     label = "<stdin>" if name == "-" else name
     try:
-        data = read_input(name)
-        text = decode_bytes(data, label, args.encoding)
+        text = decode_bytes(read_input(name), label, args.encoding)  # the bytes are freed here
     except BinaryInputError as err:
         _note(args, str(err))
         return OK if (args.in_place or args.check or args.diff) else ERROR
     except (InputError, DecodeError) as err:
         return _error(str(err))
+    if not (args.explain or args.in_place or args.check or args.diff):
+        _write(cleaner.clean(text))  # no trace needed: less memory on very large files
+        return OK
     result = cleaner.run(text)
     if args.explain == "json":
         _write(json.dumps(explain_json(result.trace, label), ensure_ascii=False) + "\n")
@@ -131,9 +133,6 @@ def _clean_one(cleaner: Cleaner, name: str, args) -> int:
     if args.explain:
         report = explain_text(result.trace, label)
         _write(report + "\n" if report else "")
-        return OK
-    if not (args.in_place or args.check or args.diff):
-        _write(result.text)
         return OK
     if result.text == text:
         return OK
@@ -187,8 +186,10 @@ def _show_rule(config: Config, rule_id: str) -> int:
     return OK
 
 
-def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
+def _write(text: str, chunk: int = 1 << 20) -> None:
+    """Write UTF-8 to stdout in 1 MB pieces (no second full copy of a large output)."""
+    for start in range(0, len(text), chunk):
+        sys.stdout.buffer.write(text[start : start + chunk].encode("utf-8"))
     sys.stdout.buffer.flush()
 
 

@@ -72,15 +72,20 @@ class Cleaner:
 
     def run(self, text: str) -> Result:
         """Clean one document and return the text with its trace."""
+        doc = self._decide(text)
+        return Result(render(doc), tuple(doc.trace()))
+
+    def clean(self, text: str) -> str:
+        """Clean one document and return the text (no trace is built)."""
+        return render(self._decide(text))
+
+    def _decide(self, text: str) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
         doc = Document.from_lines(normalize(text))
         classify(doc, self.rules)
         revise(doc, self.rules)
-        return Result(render(doc), tuple(doc.trace()))
-
-    def clean(self, text: str) -> str:
-        return self.run(text).text
+        return doc
 
     def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):
         """Clean an iterable of texts, in order; ``jobs > 1`` uses a process pool."""

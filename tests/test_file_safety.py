@@ -97,3 +97,23 @@ def test_ctrl_c_during_in_place_leaves_every_file_whole(tmp_path):
     states = {p.read_bytes() == original or p.read_bytes() == cleaned for p in paths}
     assert states == {True}, "every file is either untouched or fully cleaned"
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
+
+
+@pytest.mark.slow
+def test_large_file_memory_stays_a_few_times_its_size(tmp_path):
+    """Peak memory of `clean big.txt > out` beyond the interpreter's own, as a multiple of
+    the file's size (the 500 MB case scales from this; see benchmarks for speed)."""
+    size_mb = 20
+    para = "The council voted on Monday to approve the new budget for schools and roads. "
+    big = tmp_path / "big.txt"
+    with open(big, "w") as handle:
+        for n in range(size_mb * 1024 * 1024 // (2 * len(para) + 16)):
+            handle.write(f"{para}{para}{n}\n\n" if n % 4 else "Advertisement\n\n")
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    base = int(subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", "--version"],
+                              capture_output=True, text=True, check=True).stdout)
+    peak = int(subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", str(big)],
+                              capture_output=True, text=True, check=True, timeout=600).stdout)
+    ratio = (peak - base) * 1024 / big.stat().st_size
+    assert ratio < 8, f"peak memory {ratio:.1f}x the file size"  # measured: 7.0x
