@@ -30,7 +30,7 @@ def read_input(name: str) -> bytes:
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use -r to clean a folder)") from None
+        raise InputError(f"{name}: is a directory (name the files in it, e.g. DIR/*.txt)") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied (cannot read)") from None
     except OSError as err:
