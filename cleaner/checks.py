@@ -203,14 +203,15 @@ def _runs(doc: Document, rule: Rule) -> None:
             _is_label(line, rule.param("max_words"))
             or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0)))
 
-    _drop_runs(doc, rule, is_item, rule.param("min_lines"), pass_over_dropped=True)
+    _drop_runs(doc, rule, is_item, rule.param("min_lines"))
 
 
-def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int, pass_over_dropped: bool) -> None:
-    """Drop every run of ``min_len`` or more adjacent lines for which ``is_item`` holds."""
+def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int) -> None:
+    """Drop every run of ``min_len`` or more adjacent lines for which ``is_item`` holds.
+    Dropped lines are passed over, as if already gone (so cleaning twice changes nothing)."""
     run: list[Line] = []
     for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
-        if pass_over_dropped and line.action == DROP:
+        if line.action == DROP:
             continue
         if is_item(line):
             run.append(line)
@@ -246,7 +247,7 @@ def _teasers(doc: Document, rule: Rule) -> None:
                 and rule.param("min_words") <= line.words <= rule.param("max_words")
                 and is_headline_like(line.text, rule.param("capitalized")))
 
-    _drop_runs(doc, rule, is_item, rule.param("min_items"), pass_over_dropped=False)
+    _drop_runs(doc, rule, is_item, rule.param("min_items"))
 
 
 def _zones(doc: Document, rule: Rule) -> None:
@@ -257,7 +258,7 @@ def _zones(doc: Document, rule: Rule) -> None:
             continue
         if len(prose) >= rule.param("min_prose_before") and rule.matches(line.text):
             for rest in lines[i:]:
-                if rest.action != DROP:
+                if rest.is_kept:
                     _drop(rest, rule)
             return
         if line.is_kept and line.words >= rule.param("prose_words"):

@@ -31,6 +31,27 @@ def explain_json(trace, name: str = "-") -> dict:
     }
 
 
+def annotate(text: str, result) -> list[dict]:
+    """The dropped lines of ``result`` (cleaned from ``text``) with their character span in
+    ``text``, so that a later step can audit or undo the cleaning.
+
+    >>> from cleaner import Cleaner
+    >>> raw = "Title of the story\\nAdvertisement\\nBody.\\n"
+    >>> annotate(raw, Cleaner().run(raw))
+    [{'line': 2, 'rule': 'ads/advertisement-label', 'category': 'ads', 'start': 19, 'end': 32}]
+    """
+    from .normalize import raw_line_spans
+
+    spans = raw_line_spans(text)
+    rows = []
+    for verdict, origin in zip(result.trace, result.origins):
+        if verdict.dropped:
+            start, end = spans[origin]
+            rows.append({"line": verdict.number, "rule": verdict.rule, "category": verdict.category,
+                         "start": start, "end": end})
+    return rows
+
+
 def summarize(trace: list[Verdict] | tuple[Verdict, ...]) -> str:
     """A one-line count of dropped lines by category, e.g. ``3 lines: ads 1, share 2``."""
     counts = Counter(v.category for v in trace if v.dropped)

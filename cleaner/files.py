@@ -16,6 +16,24 @@ import sys
 import tempfile
 
 
+def refusal(before: str, after: str) -> str:
+    """Why ``after`` must not replace the file holding ``before`` (empty if it is safe):
+    it is not a subsequence of the input lines, or it loses every word of the text.
+
+    >>> refusal("Advertisement\\n", "")
+    'every word of the text would be removed'
+    """
+    from .document import has_words
+    from .normalize import normalize
+
+    source = iter(normalize(before))
+    if not all(any(line == s for s in source) for line in after.splitlines() if line):
+        return "the output is not a subsequence of the input lines (a bug; please report it)"
+    if has_words(before) and not has_words(after):
+        return "every word of the text would be removed"
+    return ""
+
+
 class InputError(OSError):
     """An input cannot be read; the message names the file and the problem."""
 
@@ -37,16 +55,24 @@ def read_input(name: str) -> bytes:
         raise InputError(f"{name}: cannot read: {err.strerror}") from None
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data``: write a temporary file in the same folder, then rename.
+def write_atomic(path: str, data: bytes, keep_mode: bool = True) -> None:
+    """Replace (or create) ``path`` with ``data``: write a temporary file in the same
+    folder, then rename it over.
 
-    The file keeps its permission bits. If anything fails (disk full, Ctrl-C) the
-    temporary file is removed and the original is untouched.
+    An existing file keeps its permission bits (``keep_mode``); a new one gets the usual
+    ``0o666`` less the umask. If anything fails (disk full, Ctrl-C) the temporary file is
+    removed and the original is untouched.
     """
     folder = os.path.dirname(os.path.abspath(path))
-    if not os.access(path, os.W_OK):
+    exists = os.path.exists(path)
+    if exists and not os.access(path, os.W_OK):
         raise InputError(f"{path}: permission denied (cannot write)")
-    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if exists and keep_mode:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     except OSError as err:

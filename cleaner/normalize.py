@@ -89,18 +89,41 @@ def repair_text(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def normalize(text: str) -> list[str]:
+def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     """Turn a document into its normalized lines (no blank-run collapsing yet).
 
     A leading BOM is dropped; an entity that decodes to a newline splits the line.
+    If ``origins`` is given, the index of the raw line each output line comes from is
+    appended to it (see :func:`raw_line_spans`).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     lines: list[str] = []
-    for raw in split_lines(text):
+    for index, raw in enumerate(split_lines(text)):
         repaired = repair_text(raw) if raw else raw
         if repaired is raw or not _NEWLINES.search(repaired):
             lines.append(repaired.strip())
+            if origins is not None:
+                origins.append(index)
         else:
-            lines.extend(part.strip() for part in split_lines(repaired))
+            parts = split_lines(repaired)
+            lines.extend(part.strip() for part in parts)
+            if origins is not None:
+                origins.extend([index] * len(parts))
     return lines
+
+
+def raw_line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character offsets of each raw line of ``text`` (newline excluded).
+
+    >>> raw_line_spans("\\ufeffab\\r\\ncd\\n")
+    [(1, 3), (5, 7)]
+    """
+    start = 1 if text.startswith("\ufeff") else 0
+    spans = []
+    for match in _NEWLINES.finditer(text, start):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -27,6 +27,7 @@ class Result:
 
     text: str
     trace: tuple[Verdict, ...]
+    origins: tuple[int, ...] = ()  # for each verdict, the index of its raw input line
 
     @property
     def dropped(self) -> list[Verdict]:
@@ -72,17 +73,18 @@ class Cleaner:
 
     def run(self, text: str) -> Result:
         """Clean one document and return the text with its trace."""
-        doc = self._decide(text)
-        return Result(render(doc), tuple(doc.trace()))
+        origins: list[int] = []
+        doc = self._decide(text, origins)
+        return Result(render(doc), tuple(doc.trace()), tuple(origins))
 
     def clean(self, text: str) -> str:
         """Clean one document and return the text (no trace is built)."""
         return render(self._decide(text))
 
-    def _decide(self, text: str) -> Document:
+    def _decide(self, text: str, origins: list[int] | None = None) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
-        doc = Document.from_lines(normalize(text))
+        doc = Document.from_lines(normalize(text, origins))
         classify(doc, self.rules)
         revise(doc, self.rules)
         return doc

@@ -1,0 +1,244 @@
+"""Batch runs: JSONL corpora and folders, in order, in parallel, in constant memory.
+
+Work is cut into chunks of documents; at most a few chunks per worker are in flight,
+so memory stays flat however long the input is, and results are written in input order
+whatever ``jobs`` is. Each worker builds its own :class:`~cleaner.pipeline.Cleaner` once.
+
+>>> import io
+>>> job = JsonlJob(BatchOptions())
+>>> out = io.BytesIO()
+>>> job.run(io.BytesIO(b'{"id": 1, "text": "Title of the story\\\\nAdvertisement\\\\nBody."}\\n'), out)
+>>> out.getvalue()
+b'{"id": 1, "text": "Title of the story\\\\nBody.\\\\n"}\\n'
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass, field
+
+from .config import Config
+from .explain import annotate
+from .stats import Stats, document_counts
+
+CHUNK = 256  # documents per task
+IN_FLIGHT = 4  # tasks per worker queued ahead
+
+
+class BatchError(ValueError):
+    """A record or file the batch cannot clean; the message names where."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What a batch run does with each document (picklable, sent to every worker)."""
+
+    config: Config = field(default_factory=Config)
+    text_field: str = "text"
+    annotate_field: str | None = None
+    html: bool = False  # the input is HTML: extract the article first
+    html_field: str = "html"
+    encoding: str | None = None
+
+
+def ordered_map(function, items, jobs: int, initializer=None, initargs=()):
+    """``map(function, items)`` in order; with ``jobs > 1`` in a process pool, at most
+    ``jobs * IN_FLIGHT`` items pending, so a long iterator is never read ahead entirely."""
+    if jobs <= 1:
+        if initializer:
+            initializer(*initargs)
+        yield from map(function, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= jobs * IN_FLIGHT:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def chunked(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- worker side: one Cleaner per process, built by the initializer ---------------------
+
+_worker = None
+
+
+def init_worker(options: BatchOptions) -> None:
+    global _worker
+    from .pipeline import Cleaner
+
+    _worker = (Cleaner(options.config), options)
+
+
+def clean_document(text: str) -> tuple[str, dict, list | None]:
+    """Clean one text in the worker: (cleaned text, counts by rule, annotation or None)."""
+    cleaner, options = _worker
+    result = cleaner.run(text)
+    notes = annotate(text, result) if options.annotate_field else None
+    return result.text, document_counts(result.trace), notes
+
+
+def clean_jsonl_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple]:
+    """Clean a chunk of JSONL records: (line number, output line or None, error or None,
+    counts by rule, input size) for each."""
+    _, options = _worker
+    out = []
+    for number, raw in chunk:
+        try:
+            record = _parse(raw, options)
+            source = record[options.html_field] if options.html else record[options.text_field]
+            if options.html:
+                from .html import html_to_text
+
+                source = html_to_text(source)
+            cleaned, counts, notes = clean_document(source)
+        except BatchError as err:
+            out.append((number, None, f"line {number}: {err}", {}, len(raw)))
+            continue
+        record[options.text_field] = cleaned
+        if notes is not None:
+            record[options.annotate_field] = notes
+        line = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+        out.append((number, line, None, counts, len(raw)))
+    return out
+
+
+def _parse(raw: bytes, options: BatchOptions) -> dict:
+    try:
+        record = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise BatchError(f"not valid JSON ({err})") from None
+    if not isinstance(record, dict):
+        raise BatchError("not a JSON object")
+    name = options.html_field if options.html else options.text_field
+    if name not in record:
+        raise BatchError(f"no field {name!r}")
+    if not isinstance(record[name], str):
+        raise BatchError(f"field {name!r} is {type(record[name]).__name__}, not a string")
+    return record
+
+
+# --- main side -------------------------------------------------------------------------
+
+class JsonlJob:
+    """Clean the documents of JSONL streams, writing records in input order."""
+
+    def __init__(self, options: BatchOptions, jobs: int = 1, skip_bad: bool = False, progress=None):
+        self.options, self.jobs, self.skip_bad, self.progress = options, jobs, skip_bad, progress
+        self.stats = Stats()
+        self.bad: list[str] = []
+
+    def run(self, source, sink, name: str = "<stdin>") -> None:
+        """Read JSONL from binary ``source``, write cleaned JSONL to binary ``sink``."""
+        records = ((n, raw) for n, raw in enumerate(source, 1) if raw.strip())
+        results = ordered_map(clean_jsonl_chunk, chunked(records, CHUNK), self.jobs,
+                              init_worker, (self.options,))
+        for chunk in results:
+            for number, line, error, counts, size in chunk:
+                if self.progress:
+                    self.progress.advance(size)
+                if error:
+                    if not self.skip_bad:
+                        raise BatchError(f"{name}: {error} (use --skip-bad to skip such lines)")
+                    self.bad.append(f"{name}: {error}")
+                    continue
+                sink.write(line)
+                self.stats.add(counts)
+
+
+def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None, int]:
+    """Clean one file in the worker: (source, destination, in_place) -> (source, changed,
+    counts by rule, error or None, size). The destination is written atomically."""
+    import os
+
+    from .decode import DecodeError, decode_bytes
+    from .files import InputError, read_input, refusal, write_atomic
+
+    source, destination, in_place = task
+    _, options = _worker
+    try:
+        data = read_input(source)
+        text = decode_bytes(data, source, options.encoding)
+        if options.html or (source.endswith((".html", ".htm")) and _is_html(text)):
+            from .html import html_to_text
+
+            text = html_to_text(text)
+        cleaned, counts, _ = clean_document(text)
+        changed = cleaned != text
+        if in_place and not changed:
+            return source, False, counts, None, len(data)
+        problem = refusal(text, cleaned) if in_place else ""
+        if problem:
+            return source, False, {}, f"{source}: refusing to write: {problem}", len(data)
+        os.makedirs(os.path.dirname(destination) or ".", exist_ok=True)
+        write_atomic(destination, cleaned.encode("utf-8"), keep_mode=in_place)
+        return source, changed, counts, None, len(data)
+    except (InputError, DecodeError) as err:
+        return source, False, {}, str(err), 0
+
+
+def _is_html(text: str) -> bool:
+    from .html import looks_like_html
+
+    return looks_like_html(text)
+
+
+class FolderJob:
+    """Clean every matching file under a folder into a mirror tree, or in place."""
+
+    def __init__(self, options: BatchOptions, jobs: int = 1, include=("*.txt",), exclude=(), progress=None):
+        self.options, self.jobs, self.progress = options, jobs, progress
+        self.include, self.exclude = tuple(include), tuple(exclude)
+        self.stats = Stats()
+        self.errors: list[str] = []
+        self.changed: list[str] = []
+
+    def files(self, root: str) -> list[str]:
+        """Matching files under ``root``, sorted, as paths relative to it."""
+        import fnmatch
+        import os
+
+        found = []
+        for folder, dirs, names in os.walk(root):
+            dirs.sort()
+            for name in sorted(names):
+                relative = os.path.relpath(os.path.join(folder, name), root)
+                if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in self.include) and \
+                        not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in self.exclude):
+                    found.append(relative)
+        return found
+
+    def run(self, root: str, out_dir: str | None) -> None:
+        """Clean into ``out_dir`` (same relative paths), or in place when it is ``None``."""
+        import os
+
+        tasks = [(os.path.join(root, rel), os.path.join(out_dir or root, rel), out_dir is None)
+                 for rel in self.files(root)]
+        for chunk in ordered_map(_clean_files, chunked(tasks, 8), self.jobs, init_worker, (self.options,)):
+            for source, changed, counts, error, size in chunk:
+                if self.progress:
+                    self.progress.advance(size)
+                if error:
+                    self.errors.append(error)
+                    continue
+                self.stats.add(counts)
+                if changed:
+                    self.changed.append(source)
+
+
+def _clean_files(tasks):
+    return [clean_file(task) for task in tasks]

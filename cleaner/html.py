@@ -1,0 +1,43 @@
+"""HTML input: find the article with trafilatura, then the rule pipeline cleans its text.
+
+trafilatura and beautifulsoup4 are imported only when a document is HTML.
+
+>>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+True
+>>> looks_like_html("Prices rose <5% in May, the <b>bureau</b> said.")
+False
+"""
+from __future__ import annotations
+
+import re
+
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|body|head|script|meta|table)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page: it starts like one, or tags make up a large share of its first 5 KB."""
+    if _HTML_START.match(text):
+        return True
+    head = text[:5000]
+    return len(_TAG.findall(head)) >= 10 and sum(len(t) for t in _TAG.findall(head)) > 0.2 * len(head)
+
+
+def html_to_text(html: str) -> str:
+    """The main text of an HTML page, one paragraph per line.
+
+    trafilatura finds the article (tables and comments kept, as the rules decide about
+    them); if it finds nothing, beautifulsoup4 gives the page's visible text.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=True, include_tables=True, favor_precision=True,
+                               deduplicate=False)
+    if text:
+        return text
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()
+    return soup.get_text("\n")
