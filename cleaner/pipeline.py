@@ -90,15 +90,20 @@ class Cleaner:
         return doc
 
     def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):
-        """Clean an iterable of texts, in order; ``jobs > 1`` uses a process pool."""
+        """Clean an iterable of texts, in order; ``jobs > 1`` uses a process pool with one
+        Cleaner per worker and a bounded queue (a long iterator is not read ahead).
+
+        >>> list(Cleaner().clean_many(["Advertisement\\nBody.", "Share this article\\nText."]))
+        ['Body.\\n', 'Text.\\n']
+        """
         if jobs <= 1:
             for text in texts:
                 yield self.clean(text)
             return
-        from concurrent.futures import ProcessPoolExecutor
+        from .batch import chunked, ordered_map
 
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(self.config,)) as pool:
-            yield from pool.map(_clean_in_worker, texts, chunksize=chunksize)
+        for chunk in ordered_map(_clean_chunk, chunked(texts, chunksize), jobs, _init_worker, (self.config,)):
+            yield from chunk
 
 
 _worker: Cleaner | None = None
@@ -109,5 +114,5 @@ def _init_worker(config: Config) -> None:
     _worker = Cleaner(config)
 
 
-def _clean_in_worker(text: str) -> str:
-    return _worker.clean(text)
+def _clean_chunk(texts: list[str]) -> list[str]:
+    return [_worker.clean(text) for text in texts]

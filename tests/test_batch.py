@@ -159,3 +159,10 @@ def test_100k_documents_in_order_with_flat_memory(tmp_path):
         return int(out.stdout)
     small, big = run(10_000), run(100_000)
     assert big < small * 1.3 + 10_000, f"peak {small} KB for 10k documents, {big} KB for 100k"
+
+
+def test_clean_many_in_order_for_any_jobs():
+    texts = GOLDEN_TEXTS * 4
+    expected = [clean(t) for t in texts]
+    assert list(Cleaner().clean_many(texts, jobs=1)) == expected
+    assert list(Cleaner().clean_many(iter(texts), jobs=2, chunksize=5)) == expected
