@@ -1,0 +1,3 @@
+"""Native steps for corpus engines: :mod:`cleaner.integrations.datatrove` and
+:mod:`cleaner.integrations.ray` (optional extras: ``pip install 'cleaner[datatrove]'`` or
+``'cleaner[ray]'``)."""
