@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .document import BLANK, DROP, Document, Line, has_words, word_count
+from .page import article_bounds, looks_like_page
 from .rules import Rule
 
 CLASSIFY, REVISE = "classify", "revise"
@@ -71,19 +72,21 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
 _NO_LIMIT = float("inf")
 
 
-_CONTEXT_CHECKS = (("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
+_CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
                    ("zone", "_zones"), ("duplicate", "_duplicates"))
 _MAX_ROUNDS = 8
 
 
-def revise(doc: Document, rules: tuple[Rule, ...]) -> None:
+def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> None:
     """Run the context kinds in a fixed order until nothing more drops.
 
     A drop can bring lines together (a duplicate between two parts of a menu); cleaning
     the output again would then drop more. Repeating the round until it changes nothing
     makes cleaning idempotent. Most documents need one round and one to confirm.
     """
-    checks = [(rule, globals()[name]) for kind, name in _CONTEXT_CHECKS for rule in rules if rule.kind == kind]
+    page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
+    checks = [(rule, globals()[name]) for kind, name in _CONTEXT_CHECKS for rule in rules
+              if rule.kind == kind and (kind != "page" or page)]
     for _ in range(_MAX_ROUNDS):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for rule, check in checks:
@@ -117,6 +120,7 @@ def _spans(doc: Document, rule: Rule) -> None:
     lines = doc.lines
     after = rule.param("direction") == "after"
     inside_span = set()  # lines a span already passed over cannot open a new one
+    title = next((fold(line.text) for line in lines if not line.is_blank), "")
     for i, header in enumerate(lines):
         if (header.is_blank or header.guarded or id(header) in inside_span
                 or header.rule == rule.full_id or not rule.matches(header.text)):
@@ -124,18 +128,19 @@ def _spans(doc: Document, rule: Rule) -> None:
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
         neighbours = lines[i + 1 :] if after else reversed(lines[:i])
-        items, passed = _span_items(neighbours, rule, skip_dropped=after)
+        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title)
         for line in items:
             _drop(line, rule)
         inside_span.update(id(line) for line in passed)
 
 
-def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> tuple[list[Line], list[Line]]:
+def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
     over; looking back, such a line ends the span (the caption was found already).
-    Returns the items and the dropped lines passed over among them."""
+    A line that repeats the document's first line (the page title: the headline) ends
+    the span. Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
     blank_before_first = False
@@ -155,10 +160,15 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool) -> tuple[list[Line],
                 passed.append(line)
                 continue
             break
-        if line.guarded or not _is_item(line, rule):
+        if line.guarded or not _is_item(line, rule) or _repeats_title(line, title):
             break
         items.append(line)
     return items, passed
+
+
+def _repeats_title(line: Line, title: str) -> bool:
+    key = fold(line.text)
+    return len(key) >= 12 and key in title
 
 
 def _is_item(line: Line, rule: Rule) -> bool:
@@ -172,6 +182,14 @@ def _is_label(line: Line, max_words: int) -> bool:
     none of the separators of data and code (a CSV row, a path, ``key=value``)."""
     return (line.is_kept and not line.guarded and line.words <= max_words
             and not _SENTENCE_END.search(line.text) and not _DATA_CHARS.search(line.text))
+
+
+def _page(doc: Document, rule: Rule) -> None:
+    """Page mode: drop what lies outside the article region (see :mod:`cleaner.page`)."""
+    p = rule.params
+    for i in article_bounds(doc.lines, p["prose_words"], p["line_cost"], p["window"], p["standfirst_words"]):
+        if doc.lines[i].is_kept:
+            _drop(doc.lines[i], rule)
 
 
 def _heads(doc: Document, rule: Rule) -> None:

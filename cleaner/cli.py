@@ -14,7 +14,7 @@ import os
 import sys
 
 from . import __version__
-from .config import Config
+from .config import MODES, Config
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, refusal, write_atomic
@@ -39,6 +39,7 @@ examples:
   clean --select ads,share story.txt    run only these categories (and the guards)
   clean --rules my-rules/ story.txt     add your own rule files
   clean --list-rules                    the rule catalogue
+  clean --mode page dump.txt            a whole page's text: keep the article region
   clean page.html                       extract the article from HTML, then clean it
   clean --jsonl in.jsonl.gz -o out.jsonl.zst -j 8 --stats
                                         a corpus: the `text` field of each record
@@ -77,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="a folder of extra rule files (<category>/<id>.toml)")
     parser.add_argument("--encoding", metavar="NAME", help="input encoding when it is not UTF-8")
+    parser.add_argument("--mode", choices=MODES, default="article",
+                        help="article: extractor output (default); page: a full-page text dump "
+                        "(keep the article region); auto: decide per document")
     parser.add_argument("--input", choices=("auto", "text", "html"), default="auto",
                         help="input kind; auto: HTML is recognised by its content (default)")
     batch = parser.add_argument_group("batch")
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0) and ERROR
     try:
         config = Config(select=_names(args.select), ignore=_names(args.ignore),
-                        rule_dirs=tuple(args.rules))
+                        rule_dirs=tuple(args.rules), mode=args.mode)
         cleaner = Cleaner(config)
         if args.list_rules:
             return _list_rules(config)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MODES = ("article", "page", "auto")
+
 
 @dataclass(frozen=True)
 class Config:
@@ -22,12 +24,16 @@ class Config:
     rule_dirs: extra folders of rule files (``*.toml`` in category subfolders), loaded
                after the built-in catalogue; an id that repeats a built-in one replaces it.
     builtin:   load the built-in catalogue (``False``: only ``rule_dirs``).
+    mode:      ``article`` (extractor output, the default), ``page`` (a full-page text dump:
+               the page rules also run and keep only the article region) or ``auto``
+               (page rules run on documents that look like full-page dumps).
     """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rule_dirs: tuple[str, ...] = ()
     builtin: bool = True
+    mode: str = "article"
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "rule_dirs"):
@@ -38,3 +44,5 @@ class Config:
                     if name != "rule_dirs"
                     else f"Config.rule_dirs must be a tuple of folder paths, not {type(value).__name__}"
                 )
+        if self.mode not in MODES:
+            raise ValueError(f"Config.mode must be one of {', '.join(MODES)}, not {self.mode!r}")

@@ -86,7 +86,7 @@ class Cleaner:
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
         doc = Document.from_lines(normalize(text, origins))
         classify(doc, self.rules)
-        revise(doc, self.rules)
+        revise(doc, self.rules, self.config.mode)
         return doc
 
     def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):

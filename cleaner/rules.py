@@ -21,12 +21,12 @@ from .config import Config
 # The POLICY.md categories in the order their context-free rules run, then the guards.
 CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
-    "duplicates", "guards",
+    "duplicates", "page", "guards",
 )
-KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "guard")
+KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "page", "guard")
 
 # Kinds that look at the lines around (revise stage); their examples are multi-line cases.
-CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate")
+CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate", "page")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
@@ -42,6 +42,7 @@ PARAMS = {
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
+    "page": {"prose_words": 12, "line_cost": 10, "window": 25, "standfirst_words": 8},
     "guard": {"max_words": 16},
 }
 _EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
@@ -126,7 +127,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     patterns = _str_list(path, "patterns", data.get("patterns", []))
-    if not patterns and kind not in ("duplicate", "head", "run", "teaser"):
+    if not patterns and kind not in ("duplicate", "head", "run", "teaser", "page"):
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
@@ -232,5 +233,6 @@ def load_rules(config: Config = Config()) -> tuple[Rule, ...]:
         r for r in by_id.values()
         if (not config.select or _selected(r.full_id, config.select) or r.kind == "guard")
         and not _selected(r.full_id, config.ignore)
+        and (r.kind != "page" or config.mode != "article")  # page rules run in page mode only
     ]
     return tuple(sorted(chosen, key=lambda r: (CATEGORIES.index(r.category), r.id)))

@@ -15,6 +15,13 @@ def golden_cases() -> list[Path]:
     return sorted(p.parent for p in GOLDEN.glob("*/input.txt"))
 
 
+def case_config(case: Path):
+    """The Config a case is cleaned with: ``mode = "page"`` in case.toml for full-page dumps."""
+    from cleaner import Config
+
+    return Config(mode=case_meta(case).get("mode", "article"))
+
+
 def case_meta(case: Path) -> dict:
     meta = case / "case.toml"
     return tomllib.loads(meta.read_text("utf-8")) if meta.exists() else {}

@@ -6,7 +6,7 @@ from cleaner.decode import decode_bytes
 from cleaner.docs import README, with_rule_table
 from cleaner.rules import load_rules
 
-from .conftest import golden_cases
+from .conftest import case_config, golden_cases
 
 
 def test_readme_rule_table_is_current():
@@ -20,6 +20,6 @@ def test_every_noise_rule_fires_in_some_golden_case():
     fired = set()
     for case in golden_cases():
         text = decode_bytes((case / "input.txt").read_bytes())
-        fired |= {v.rule for v in clean_and_explain(text)[1] if v.rule}
+        fired |= {v.rule for v in clean_and_explain(text, case_config(case))[1] if v.rule}
     missing = sorted(r.full_id for r in load_rules() if r.kind != "guard" and r.full_id not in fired)
     assert not missing, f"rules with no golden case: {missing}"

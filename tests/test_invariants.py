@@ -18,7 +18,7 @@ from cleaner.decode import decode_bytes
 from cleaner.normalize import normalize
 from cleaner.rules import load_rules
 
-from .conftest import golden_cases
+from .conftest import case_config, golden_cases
 
 CLEANER = Cleaner()
 
@@ -38,17 +38,17 @@ def is_subsequence(output: list[str], source: list[str]) -> bool:
     return all(any(line == s for s in it) for line in output)
 
 
-def check(text: str) -> None:
-    out = CLEANER.clean(text)
+def check(text: str, cleaner: Cleaner = CLEANER) -> None:
+    out = cleaner.clean(text)
     assert out == "" or (out.endswith("\n") and not out.endswith("\n\n"))
-    assert CLEANER.clean(out) == out, "not idempotent"
+    assert cleaner.clean(out) == out, "not idempotent"
     kept = [line for line in out.split("\n") if line]
     assert is_subsequence(kept, normalize(text)), "an output line is not an input line"
 
 
 @pytest.mark.parametrize("case", golden_cases(), ids=lambda c: c.name)
 def test_invariants_on_golden(case):
-    check(decode_bytes((case / "input.txt").read_bytes()))
+    check(decode_bytes((case / "input.txt").read_bytes()), Cleaner(case_config(case)))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,151 @@
+"""Page mode: find the article inside a full-page text dump (menus, teasers, footers around it).
+
+The article is the stretch of the page where prose is densest. Each non-blank line gets a
+weight: prose (``prose_words`` words or more) and short sentences count their words; other
+lines cost ``line_cost``. The headline is the first line that repeats the page title (a
+dump starts with the HTML ``<title>``, "Headline - Site") with prose soon below it; the body
+is the best-sum stretch from there (or, without a headline, the maximum-sum stretch
+anywhere). Between headline and body, bylines, datelines and standfirsts stay. Outside,
+every line that is not sentence prose is dropped.
+
+Precision first: a line inside the body is never dropped by this rule, prose outside it is
+left to the other rules, and a page with no prose at all is left alone.
+
+>>> from cleaner.checks import classify
+>>> from cleaner.document import Document
+>>> from cleaner.rules import load_rules
+>>> page = ["Budget passes - Town News", "Home", "News", "Sport", "Budget passes",
+...         "By Ann Lee", "The council approved the budget on Monday after a long debate about schools.",
+...         "The mayor said the plan would be paid for by savings and by a small rise in fees.",
+...         "About us", "Contact", "© 2024 Town News"]
+>>> doc = Document.from_lines(page)
+>>> classify(doc, load_rules())  # guards mark the byline
+>>> outside = article_bounds(doc.lines, prose_words=12, line_cost=10, window=25, standfirst_words=8)
+>>> [doc.lines[i].text for i in range(len(page)) if i not in outside]
+['Budget passes', 'By Ann Lee', 'The council approved the budget on Monday after a long debate about schools.', 'The mayor said the plan would be paid for by savings and by a small rise in fees.']
+"""
+from __future__ import annotations
+
+import re
+
+from .document import DROP, Line
+
+DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
+_FOLD = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:;。！？；]['\"’”»)]?$")
+
+
+def _fold(text: str) -> str:
+    return _FOLD.sub("", text.casefold())
+
+
+def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int,
+                   standfirst_words: int) -> set[int]:
+    """Indexes of the lines outside the article (empty: leave the document alone)."""
+    rows = [i for i, line in enumerate(lines) if not line.is_blank]
+    weights = [_weight(lines[i], prose_words, line_cost) for i in rows]
+    anchor = _title_anchor(lines, rows, weights, window)
+    body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
+    if body is None:
+        return set()
+    first, last = rows[body[0]], rows[body[1]]
+    headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window)
+    start = headline if headline is not None else first
+    # Outside the body only what is not prose goes: a paragraph split off by a large block
+    # (a gallery, a video) stays, and the other rules judge it like any line.
+    outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
+    for i in rows:
+        if start < i < first and not (lines[i].guarded or lines[i].words >= standfirst_words):
+            outside.add(i)
+    if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
+        outside.discard(rows[0])  # no headline found near the body: the page title stands in
+    return outside
+
+
+def looks_like_page(doc, strict: bool = True) -> bool:
+    """A full-page dump rather than an article: many non-blank lines, many of them short
+    labels (menus, link lists). ``strict`` (for ``--mode auto``): 60 lines, half short;
+    otherwise (``--mode page``) 30 lines, 40% short, so that the article page mode returns
+    is not cut again when cleaned a second time."""
+    rows = [line for line in doc.lines if not line.is_blank]
+    min_rows, share = (60, 0.5) if strict else (30, 0.4)
+    if len(rows) < min_rows:
+        return False
+    short = sum(1 for line in rows if line.words <= 4)
+    return short >= share * len(rows)
+
+
+def _is_sentence_prose(line: Line, prose_words: int) -> bool:
+    return line.action != DROP and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
+
+
+def _weight(line: Line, prose_words: int, line_cost: int) -> int:
+    """Prose and short sentences count their words; a line a rule dropped costs a little;
+    any other line (a label, a link, a teaser headline) costs ``line_cost``."""
+    if line.action == DROP:
+        return -DROPPED_COST
+    if line.words >= prose_words:
+        return line.words
+    if line.words >= 4 and _SENTENCE_END.search(line.text):
+        return line.words
+    return -line_cost
+
+
+def _densest(weights: list[int]) -> tuple[int, int] | None:
+    """The maximum-sum stretch (Kadane); None if no stretch has a positive sum."""
+    best, best_range, total, start = 0, None, 0, 0
+    for i, weight in enumerate(weights):
+        if total <= 0:
+            total, start = weight, i
+        else:
+            total += weight
+        if total > best:
+            best, best_range = total, (start, i)
+    return best_range
+
+
+def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int) -> int | None:
+    """The row of the headline: the first line after the title that repeats it and has
+    prose within ``window`` rows below it."""
+    if len(rows) < 2:
+        return None
+    title = _fold(lines[rows[0]].text)
+    if len(title) < 12:
+        return None
+    for k in range(1, len(rows)):
+        key = _fold(lines[rows[k]].text)
+        if len(key) >= 12 and (title.startswith(key) or key in title or key.startswith(title)):
+            if any(w > 0 for w in weights[k + 1 : k + 1 + window]):
+                return k
+    return None
+
+
+def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
+    """The best stretch that starts at the first prose row after ``anchor``."""
+    start = next((i for i in range(anchor + 1, len(weights)) if weights[i] > 0), None)
+    if start is None:
+        return None
+    best, best_end, total = 0, None, 0
+    for i in range(start, len(weights)):
+        total += weights[i]
+        if total > best:
+            best, best_end = total, i
+    return (start, best_end) if best_end is not None else None
+
+
+def _headline(lines: list[Line], rows: list[int], body_start: int, window: int) -> int | None:
+    """The line above the body that repeats the page title (or its part before ' - Site')."""
+    if not rows:
+        return None
+    title = _fold(lines[rows[0]].text)
+    if len(title) < 12:
+        return None
+    for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
+        key = _fold(lines[rows[k]].text)
+        if len(key) >= 12 and (title.startswith(key) or key in title or key.startswith(title)):
+            return rows[k]
+    return None
+
+
+def _title_like(line: Line) -> bool:
+    return 3 <= line.words <= 30 and not _SENTENCE_END.search(line.text)
