@@ -1,0 +1,167 @@
+"""Speed, side by side in one run: cleaner against a naive one-regex line cleaner, ftfy and
+trafilatura on the same text; command start-up; cost per MB as inputs grow or turn
+pathological; parallel scaling; peak memory on a large JSONL.
+
+Every figure is printed next to the reference measured in the same run, as a ratio,
+because the machines are shared and noisy.
+
+    python benchmarks/speed.py              # about a minute: 1 MB pathological inputs
+    python benchmarks/speed.py --scale 10   # the issue's sizes: a 10 MB line, 1,000,000
+                                            # short lines, a paragraph x100,000, 20 MB JSONL
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner import Cleaner  # noqa: E402
+
+DATA = Path(__file__).parent / "data" / "aeb-dev-residue.jsonl.gz"
+NAIVE = re.compile(r"^(?:advertisement|share this article|read more|comments?)$", re.I)
+
+
+def residue_corpus() -> list[str]:
+    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle]
+
+
+def mb(texts) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def timed(function, texts, repeat: int = 3) -> float:
+    """Best of ``repeat`` wall times of ``function`` over all texts."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def naive(text: str) -> str:
+    """The practical ceiling of a Python line cleaner: split, one compiled regex per line."""
+    return "\n".join(line for line in text.split("\n") if not NAIVE.search(line))
+
+
+def throughput(texts: list[str]) -> None:
+    import ftfy
+    import trafilatura
+
+    size, cleaner = mb(texts), Cleaner()
+    pages = ["<html><body>" + "".join(f"<p>{line}</p>" for line in t.splitlines()) + "</body></html>"
+             for t in texts]
+    rows = {
+        "cleaner (in-process)": timed(cleaner.clean, texts),
+        "naive one-regex reference": timed(naive, texts),
+        "ftfy.fix_text alone": timed(ftfy.fix_text, texts),
+        "trafilatura text pass": timed(trafilatura.extract, pages, repeat=1),
+    }
+    print(f"\n## Throughput on the bench residue corpus ({len(texts)} documents, {size:.2f} MB)")
+    for name, seconds in rows.items():
+        print(f"{name:<28} {size / seconds:8.2f} MB/s {len(texts) / seconds:9.0f} docs/s")
+    ours = rows["cleaner (in-process)"]
+    print(f"cleaner / naive reference   {rows['naive one-regex reference'] / ours:8.3f}   (goal >= 0.30)")
+    print(f"cleaner / trafilatura       {rows['trafilatura text pass'] / ours:8.2f}x  (goal >= 15x)")
+    print(f"cleaner / ftfy              {rows['ftfy.fix_text alone'] / ours:8.2f}x")
+
+
+def startup(runs: int = 11) -> None:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write(residue_corpus()[0][:5000])
+    clean = [sys.executable, "-m", "cleaner", handle.name]
+    bare = [sys.executable, "-c", "pass"]
+
+    def median(command):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    ours, base = median(clean), median(bare)
+    os.unlink(handle.name)
+    print("\n## Start-up (median of %d runs)" % runs)
+    print(f"clean on a 5 KB file {ours * 1000:7.1f} ms   bare interpreter {base * 1000:6.1f} ms   "
+          f"ratio {ours / base:5.1f}x  (goal <= 5x)")
+
+
+def per_mb(text: str, cleaner: Cleaner) -> float:
+    start = time.perf_counter()
+    cleaner.clean(text)
+    return (time.perf_counter() - start) / mb([text])
+
+
+def linearity(texts: list[str], scale: int) -> None:
+    cleaner = Cleaner()
+    base = "\n\n".join(texts)
+    print("\n## Cost per MB as the input grows and turns pathological (one document each)")
+    normal = None
+    for factor in (1, 10) + ((100,) if scale >= 10 else ()):
+        seconds = per_mb(base * factor, cleaner)
+        normal = normal or seconds
+        print(f"bench corpus x{factor:<4} ({mb([base]) * factor:6.1f} MB) {seconds:6.2f} s/MB  ratio {seconds / normal:5.2f}")
+    cases = {
+        "one long line": "The council voted to approve the budget for the schools. " * (175_000 * scale // 10),
+        "many short lines": "\n".join(f"Item {i}" for i in range(1_000_000 * scale // 10)),
+        "one paragraph repeated": ("The council voted on Monday to approve the new budget, which raises "
+                                   "spending on schools and roads by four percent.\n\n") * (100_000 * scale // 10),
+    }
+    for name, text in cases.items():
+        seconds = per_mb(text, cleaner)
+        print(f"{name:<24} ({mb([text]):6.1f} MB) {seconds:6.2f} s/MB  ratio {seconds / normal:5.2f}  (goal <= 2)")
+
+
+def parallel_and_memory(texts: list[str], scale: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with open(path, "w", encoding="utf-8") as handle:
+            while path.stat().st_size < 20e6 * scale / 10 if path.exists() else True:
+                for text in texts:
+                    handle.write(json.dumps({"text": text}) + "\n")
+                handle.flush()
+        size = path.stat().st_size / 1e6
+        probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                 "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+                 "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        results = {}
+        for jobs in (1, 2):
+            out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", "--jsonl",
+                                  str(path), "-j", str(jobs), "-q"], capture_output=True, text=True, check=True)
+            seconds, peak_kb = out.stdout.split()
+            results[jobs] = (float(seconds), int(peak_kb) / 1024)
+        print(f"\n## Parallel JSONL ({size:.0f} MB)")
+        for jobs, (seconds, peak) in results.items():
+            print(f"-j {jobs}  {size / seconds:6.2f} MB/s   peak RSS of one process {peak:6.0f} MB")
+        print(f"speed-up -j 2 / -j 1  {results[1][0] / results[2][0]:.2f}x  (goal >= 1.7x)")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1, help="multiply the synthetic sizes")
+    args = parser.parse_args(argv)
+    texts = residue_corpus()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}")
+    throughput(texts)
+    startup()
+    linearity(texts, args.scale)
+    parallel_and_memory(texts, args.scale)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
