@@ -221,23 +221,27 @@ def _runs(doc: Document, rule: Rule) -> None:
             _is_label(line, rule.param("max_words"))
             or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0)))
 
-    _drop_runs(doc, rule, is_item, rule.param("min_lines"))
+    _drop_runs(doc, rule, is_item, rule.param("min_lines"), count_dropped=True)
 
 
-def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int) -> None:
+def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int, count_dropped: bool = False) -> None:
     """Drop every run of ``min_len`` or more adjacent lines for which ``is_item`` holds.
-    Dropped lines are passed over, as if already gone (so cleaning twice changes nothing)."""
+    Dropped lines are passed over, as if already gone (so cleaning twice changes nothing);
+    with ``count_dropped``, those a navigation or footer rule dropped still count towards
+    the run's length (a menu whose 'Contact' and 'Careers' a line rule took is still a menu)."""
     run: list[Line] = []
+    dropped = 0
     for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
         if line.action == DROP:
+            dropped += count_dropped and line.category in ("navigation", "footer")
             continue
         if is_item(line):
             run.append(line)
             continue
-        if len(run) >= min_len:
+        if run and len(run) + dropped >= min_len:
             for item in run:
                 _drop(item, rule)
-        run = []
+        run, dropped = [], 0
 
 
 _CAPITALIZED = re.compile(r"[^\W\d_]{4,}")
