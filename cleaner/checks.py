@@ -56,7 +56,7 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     for line in doc.lines:
         if not line.is_kept:
             continue
-        text, words = line.text, line.words
+        text, words, lowered = line.text, line.words, line.text.lower()
         line.guarded = any(words <= limit and r.matches(text) for r, limit in guards)
         for rule in debris:
             if rule.regex.search(text) and not has_words(rule.regex.sub("", text)):
@@ -64,7 +64,7 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                 break
         else:
             for rule, limit in droppers:
-                if words <= limit and rule.matches(text):
+                if words <= limit and rule.matches(text, lowered):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
 

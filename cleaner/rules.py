@@ -30,7 +30,7 @@ CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate", "page")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
-         "params", "examples"}
+         "params", "examples", "requires"}
 _REQUIRED = ("id", "category", "kind", "summary")
 PARAMS = {
     "line": {},
@@ -76,6 +76,7 @@ class Rule:
     examples: dict = field(default_factory=dict, hash=False, compare=False)
     regex: re.Pattern | None = field(default=None, hash=False, compare=False)
     items: re.Pattern | None = field(default=None, hash=False, compare=False)
+    requires: tuple[str, ...] = ()  # a speed hint: the line (lowercased) holds one of these
 
     @property
     def full_id(self) -> str:
@@ -85,9 +86,13 @@ class Rule:
     def flags(self) -> int:
         return 0 if self.case_sensitive else re.IGNORECASE
 
-    def matches(self, text: str) -> re.Match | None:
-        """Whole-line match (line, guard, span and zone kinds) or search (contains, debris)."""
+    def matches(self, text: str, lowered: str | None = None) -> re.Match | None:
+        """Whole-line match (line, guard, span and zone kinds) or search (contains, debris).
+
+        ``requires`` is checked first: a line holding none of its strings cannot match."""
         if self.regex is None:
+            return None
+        if self.requires and not any(s in (lowered or text.lower()) for s in self.requires):
             return None
         if self.kind in ("contains", "debris"):
             return self.regex.search(text)
@@ -155,6 +160,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
             _str_list(path, f"examples.{name}", value)
     if kind == "span" and params["direction"] not in ("after", "before"):
         raise _fail(path, "params.direction", "must be 'after' or 'before'")
+    requires = tuple(s.lower() for s in _str_list(path, "requires", data.get("requires", [])))
     items = _str_list(path, "items", data.get("items", []))
     if items and kind != "span":
         raise _fail(path, "items", "only span rules have item patterns")
@@ -164,7 +170,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
         description=data.get("description", "").strip(), patterns=patterns,
         case_sensitive=case_sensitive, params=params, examples=examples, regex=regex,
-        items=_compile(path, "items", items, flags),
+        items=_compile(path, "items", items, flags), requires=requires,
     )
 
 

@@ -80,3 +80,18 @@ def test_select_and_ignore_by_id_or_category():
     assert "ads/advertisement-label" not in ids and "share/share-buttons" in ids
     with pytest.raises(RuleError, match="no rule or category named 'adz'"):
         load_rules(Config(select=("adz",)))
+
+
+@pytest.mark.parametrize("rule", [r for r in load_rules() if r.requires], ids=lambda r: r.full_id)
+def test_requires_hint_never_hides_a_match(rule):
+    """``requires`` only speeds a rule up: every drop example holds one of its strings,
+    and so does every line of the golden inputs the rule's patterns match."""
+    from cleaner.decode import decode_bytes
+
+    for text in rule.examples.get("drop", []):
+        assert any(s in text.lower() for s in rule.requires), text
+    for case in (ROOT / "golden").glob("*/input.txt"):
+        for line in decode_bytes(case.read_bytes()).splitlines():
+            line = line.strip()
+            if rule.regex.search(line) if rule.kind == "contains" else rule.regex.fullmatch(line):
+                assert any(s in line.lower() for s in rule.requires), f"{case.parent.name}: {line}"
