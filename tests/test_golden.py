@@ -37,10 +37,10 @@ def _load(case):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_golden_case(case):
+def test_golden_case(case, request):
     meta = case_meta(case)
-    if meta.get("xfail"):
-        pytest.xfail(meta["xfail"])
+    if meta.get("xfail"):  # a known gap: strict, so the marker goes once the gap is fixed
+        request.applymarker(pytest.mark.xfail(reason=meta["xfail"], strict=True))
     text, expected = _load(case)
     actual, trace = clean_and_explain(text, case_config(case))
     if actual != expected:
