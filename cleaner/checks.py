@@ -127,7 +127,7 @@ def _spans(doc: Document, rule: Rule) -> None:
             continue  # (a header this rule dropped was handled in an earlier round)
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
-        neighbours = lines[i + 1 :] if after else reversed(lines[:i])
+        neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
         items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title)
         for line in items:
             _drop(line, rule)
@@ -140,11 +140,14 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
     over; looking back, such a line ends the span (the caption was found already).
     A line that repeats the document's first line (the page title: the headline) ends
-    the span. Returns the items and the dropped lines passed over among them."""
+    the span, and so does, in a list spaced by blank lines after two items or more, a
+    line of six words or fewer followed by a paragraph of prose: that is the article's
+    next subheading (a teaser headline is longer). Returns the items and the
+    dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
     blank_before_first = False
-    for line in neighbours:
+    for k, line in enumerate(neighbours):
         if len(items) >= rule.param("max_items"):
             break
         if line.is_blank:
@@ -162,8 +165,21 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
             break
         if line.guarded or not _is_item(line, rule) or _repeats_title(line, title):
             break
+        if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
+                and _introduces_prose(neighbours, k)):
+            break
         items.append(line)
     return items, passed
+
+
+_PROSE_WORDS = 25
+_SUBHEADING_WORDS = 6
+
+
+def _introduces_prose(lines: list[Line], k: int) -> bool:
+    """The next non-blank line after ``lines[k]`` is a kept paragraph of prose."""
+    following = next((line for line in lines[k + 1 :] if not line.is_blank), None)
+    return following is not None and following.is_kept and following.words >= _PROSE_WORDS
 
 
 def _repeats_title(line: Line, title: str) -> bool:
