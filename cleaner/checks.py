@@ -151,8 +151,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
         if len(items) >= rule.param("max_items"):
             break
         if line.is_blank:
-            if items and not blank_before_first:
-                break
+            if (items and not blank_before_first) or (passed and not items):
+                break  # a compact list ended, or the span's first neighbour was its item
             blank_before_first = blank_before_first or not items
             continue
         if line.action == DROP and line.rule == rule.full_id:
