@@ -45,14 +45,25 @@ def read_input(name: str) -> bytes:
     try:
         with open(name, "rb") as handle:
             return handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (name the files in it, e.g. DIR/*.txt)") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied (cannot read)") from None
     except OSError as err:
-        raise InputError(f"{name}: cannot read: {err.strerror}") from None
+        raise reading_error(name, err, "name the files in it, e.g. DIR/*.txt") from None
+
+
+def reading_error(name: str, err: OSError, directory_hint: str) -> InputError:
+    """The one-line error for an input that cannot be opened or read.
+
+    >>> str(reading_error("a.txt", FileNotFoundError(2, "No such file"), ""))
+    'a.txt: no such file'
+    """
+    if isinstance(err, InputError):
+        return err  # already says what is wrong (a missing optional package, say)
+    if isinstance(err, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{name}: is a directory ({directory_hint})")
+    if isinstance(err, PermissionError):
+        return InputError(f"{name}: permission denied (cannot read)")
+    return InputError(f"{name}: cannot read: {err.strerror}")
 
 
 def write_atomic(path: str, data: bytes, keep_mode: bool = True) -> None:

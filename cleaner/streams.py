@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from .files import InputError
+from .files import InputError, reading_error
 
 
 @contextlib.contextmanager
@@ -33,12 +33,8 @@ def open_input(name: str):
             handle = io.BufferedReader(_zstd().open(name, "rb"))  # line iteration needs a buffer
         else:
             handle = open(name, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use -r DIR -o OUT_DIR)") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied (cannot read)") from None
+    except OSError as err:
+        raise reading_error(name, err, "use -r DIR -o OUT_DIR") from None
     with handle:
         yield handle
 
