@@ -84,6 +84,12 @@ def init_worker(options: BatchOptions) -> None:
     _worker = (Cleaner(options.config), options)
 
 
+def clean_text_chunk(texts: list[str]) -> list[str]:
+    """Clean texts in the worker (no trace): what ``Cleaner.clean_many`` sends."""
+    cleaner, _ = _worker
+    return [cleaner.clean(text) for text in texts]
+
+
 def clean_document(text: str) -> tuple[str, dict, list | None]:
     """Clean one text in the worker: (cleaned text, counts by rule, annotation or None)."""
     cleaner, options = _worker

@@ -100,19 +100,8 @@ class Cleaner:
             for text in texts:
                 yield self.clean(text)
             return
-        from .batch import chunked, ordered_map
+        from .batch import BatchOptions, chunked, clean_text_chunk, init_worker, ordered_map
 
-        for chunk in ordered_map(_clean_chunk, chunked(texts, chunksize), jobs, _init_worker, (self.config,)):
+        chunks = chunked(texts, chunksize)
+        for chunk in ordered_map(clean_text_chunk, chunks, jobs, init_worker, (BatchOptions(self.config),)):
             yield from chunk
-
-
-_worker: Cleaner | None = None
-
-
-def _init_worker(config: Config) -> None:
-    global _worker  # one Cleaner per worker process, built once
-    _worker = Cleaner(config)
-
-
-def _clean_chunk(texts: list[str]) -> list[str]:
-    return [_worker.clean(text) for text in texts]
