@@ -92,8 +92,10 @@ class Rule:
         ``requires`` is checked first: a line holding none of its strings cannot match."""
         if self.regex is None:
             return None
-        if self.requires and not any(s in (lowered or text.lower()) for s in self.requires):
-            return None
+        if self.requires:
+            lowered = lowered or text.lower()
+            if not any(s in lowered for s in self.requires):
+                return None
         if self.kind in ("contains", "debris"):
             return self.regex.search(text)
         if self.kind == "teaser":
