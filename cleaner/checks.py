@@ -26,24 +26,14 @@ from __future__ import annotations
 
 import re
 
-from .document import BLANK, DROP, Document, Line, has_words, word_count
+from .document import BLANK, DROP, Document, Line, fold, has_words
 from .page import article_bounds, looks_like_page
 from .rules import Rule
 
 CLASSIFY, REVISE = "classify", "revise"
-_FOLD = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!:;。！；]['\"’”»)]?$")
 _BULLET = re.compile(r"^[-–•*·▪►]\s")
 _DATA_CHARS = re.compile(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
-
-
-def fold(text: str) -> str:
-    """Case, whitespace and punctuation folded away: the key of duplicate detection.
-
-    >>> fold("The  U.S. said: “No!”") == fold("the us said no")
-    True
-    """
-    return _FOLD.sub("", text.casefold())
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:

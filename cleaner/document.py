@@ -19,6 +19,7 @@ BLANK = "blank"  # no letter or digit: renders as a paragraph break
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_FOLD = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -41,6 +42,15 @@ def word_count(text: str) -> int:
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
     return len(_WORD.findall(text))
+
+
+def fold(text: str) -> str:
+    """Case, whitespace and punctuation folded away: the key that finds a repeated line.
+
+    >>> fold("The  U.S. said: “No!”") == fold("the us said no")
+    True
+    """
+    return _FOLD.sub("", text.casefold())
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,15 +28,10 @@ from __future__ import annotations
 
 import re
 
-from .document import DROP, Line
+from .document import DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
-_FOLD = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?:;。！？；]['\"’”»)]?$")
-
-
-def _fold(text: str) -> str:
-    return _FOLD.sub("", text.casefold())
 
 
 def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int,
@@ -44,12 +39,13 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     """Indexes of the lines outside the article (empty: leave the document alone)."""
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost) for i in rows]
-    anchor = _title_anchor(lines, rows, weights, window)
+    title = fold(lines[rows[0]].text) if rows else ""  # a dump starts with the <title>
+    anchor = _title_anchor(lines, rows, weights, window, title)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     if body is None:
         return set()
     first, last = rows[body[0]], rows[body[1]]
-    headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window)
+    headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window, title)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -104,19 +100,19 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
     return best_range
 
 
-def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int) -> int | None:
+def _repeats_title(line: Line, title: str) -> bool:
+    """``line`` is the page title, or its part before ' - Site' (both folded)."""
+    key = fold(line.text)
+    return len(title) >= 12 and len(key) >= 12 and (key in title or key.startswith(title))
+
+
+def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
+                  title: str) -> int | None:
     """The row of the headline: the first line after the title that repeats it and has
     prose within ``window`` rows below it."""
-    if len(rows) < 2:
-        return None
-    title = _fold(lines[rows[0]].text)
-    if len(title) < 12:
-        return None
     for k in range(1, len(rows)):
-        key = _fold(lines[rows[k]].text)
-        if len(key) >= 12 and (title.startswith(key) or key in title or key.startswith(title)):
-            if any(w > 0 for w in weights[k + 1 : k + 1 + window]):
-                return k
+        if _repeats_title(lines[rows[k]], title) and any(w > 0 for w in weights[k + 1 : k + 1 + window]):
+            return k
     return None
 
 
@@ -133,16 +129,10 @@ def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
     return (start, best_end) if best_end is not None else None
 
 
-def _headline(lines: list[Line], rows: list[int], body_start: int, window: int) -> int | None:
-    """The line above the body that repeats the page title (or its part before ' - Site')."""
-    if not rows:
-        return None
-    title = _fold(lines[rows[0]].text)
-    if len(title) < 12:
-        return None
+def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str) -> int | None:
+    """The line within ``window`` rows above the body that repeats the page title."""
     for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
-        key = _fold(lines[rows[k]].text)
-        if len(key) >= 12 and (title.startswith(key) or key in title or key.startswith(title)):
+        if _repeats_title(lines[rows[k]], title):
             return rows[k]
     return None
 
