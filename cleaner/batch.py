@@ -13,12 +13,17 @@ b'{"id": 1, "text": "Title of the story\\\\nBody.\\\\n"}\\n'
 """
 from __future__ import annotations
 
+import fnmatch
 import json
+import os
 from collections import deque
 from dataclasses import dataclass, field
 
 from .config import Config
+from .decode import DecodeError, decode_bytes
 from .explain import annotate
+from .files import InputError, read_input, refusal, write_atomic
+from .html import html_to_text, looks_like_html
 from .stats import Stats, document_counts
 
 CHUNK = 256  # documents per task
@@ -108,8 +113,6 @@ def clean_jsonl_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple]:
             record = _parse(raw, options)
             source = record[options.html_field] if options.html else record[options.text_field]
             if options.html:
-                from .html import html_to_text
-
                 source = html_to_text(source)
             cleaned, counts, notes = clean_document(source)
         except BatchError as err:
@@ -169,19 +172,12 @@ class JsonlJob:
 def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None, int]:
     """Clean one file in the worker: (source, destination, in_place) -> (source, changed,
     counts by rule, error or None, size). The destination is written atomically."""
-    import os
-
-    from .decode import DecodeError, decode_bytes
-    from .files import InputError, read_input, refusal, write_atomic
-
     source, destination, in_place = task
     _, options = _worker
     try:
         data = read_input(source)
         text = decode_bytes(data, source, options.encoding)
-        if options.html or (source.endswith((".html", ".htm")) and _is_html(text)):
-            from .html import html_to_text
-
+        if options.html or (source.endswith((".html", ".htm")) and looks_like_html(text)):
             text = html_to_text(text)
         cleaned, counts, _ = clean_document(text)
         changed = cleaned != text
@@ -197,12 +193,6 @@ def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None
         return source, False, {}, str(err), 0
 
 
-def _is_html(text: str) -> bool:
-    from .html import looks_like_html
-
-    return looks_like_html(text)
-
-
 class FolderJob:
     """Clean every matching file under a folder into a mirror tree, or in place."""
 
@@ -215,9 +205,6 @@ class FolderJob:
 
     def files(self, root: str) -> list[str]:
         """Matching files under ``root``, sorted, as paths relative to it."""
-        import fnmatch
-        import os
-
         found = []
         for folder, dirs, names in os.walk(root):
             dirs.sort()
@@ -230,8 +217,6 @@ class FolderJob:
 
     def run(self, root: str, out_dir: str | None) -> None:
         """Clean into ``out_dir`` (same relative paths), or in place when it is ``None``."""
-        import os
-
         tasks = [(os.path.join(root, rel), os.path.join(out_dir or root, rel), out_dir is None)
                  for rel in self.files(root)]
         for chunk in ordered_map(_clean_files, chunked(tasks, 8), self.jobs, init_worker, (self.options,)):

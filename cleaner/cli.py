@@ -24,7 +24,7 @@ from .pipeline import Cleaner
 from .progress import Progress
 from .stats import Stats, document_counts
 from .streams import open_input, open_output
-from .rules import CATEGORIES, RuleError, load_rules
+from .rules import RuleError, load_rules
 
 EXAMPLES = """\
 examples:
@@ -201,14 +201,14 @@ def _print_stats(stats: Stats, args) -> None:
 
 def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) -> int:
     label = "<stdin>" if name == "-" else name
+    editing = args.in_place or args.check or args.diff
     try:
         text = decode_bytes(read_input(name), label, args.encoding)  # the bytes are freed here
     except BinaryInputError as err:
         _note(args, str(err))
-        return OK if (args.in_place or args.check or args.diff) else ERROR
+        return OK if editing else ERROR
     except (InputError, DecodeError) as err:
         return _error(str(err))
-    editing = args.in_place or args.check or args.diff
     if args.input == "html" or (args.input == "auto" and looks_like_html(text)):
         if editing:
             return _error(f"{label}: is HTML; --in-place, --check and --diff take text files "
@@ -250,11 +250,10 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
 
 
 def _list_rules(config: Config) -> int:
-    rules = load_rules(config)
+    rules = load_rules(config)  # in run order: by category, then id
     width = max(len(r.full_id) for r in rules)
-    for category in CATEGORIES:
-        for rule in (r for r in rules if r.category == category):
-            _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {rule.summary}\n")
+    for rule in rules:
+        _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {rule.summary}\n")
     return OK
 
 
