@@ -154,7 +154,7 @@ def _run(cleaner: Cleaner, args) -> int:
 
 def _run_batch(cleaner: Cleaner, args) -> int:
     options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input == "html",
-                           args.html_field, args.encoding)
+                           args.html_field, args.encoding, detect_html=args.input != "text")
     progress = Progress(_total_size(args.files), enabled=None if not args.quiet else False)
     if args.recursive:
         if not (args.output or args.in_place) or not args.files:

@@ -168,3 +168,25 @@ def test_clean_many_in_order_for_any_jobs():
     expected = [clean(t) for t in texts]
     assert list(Cleaner().clean_many(texts, jobs=1)) == expected
     assert list(Cleaner().clean_many(iter(texts), jobs=2, chunksize=5)) == expected
+
+
+def test_folder_in_place_never_writes_text_over_an_html_page(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.html").write_text(HTML)
+    (folder / "story.txt").write_text("Title of the story\nAdvertisement\nBody.\n")
+    assert main(["-r", "--in-place", "--include", "*.html", "--include", "*.txt", str(folder)]) == 2
+    assert "page.html: is HTML; refusing to write its text over it" in capsys.readouterr().err
+    assert (folder / "page.html").read_text() == HTML  # untouched
+    assert (folder / "story.txt").read_text() == "Title of the story\nBody.\n"  # the others still cleaned
+    assert main(["-r", str(folder), "-o", str(tmp_path / "out"), "--include", "*.html", "-q"]) == 0
+    assert "The council voted on Monday" in (tmp_path / "out" / "page.html").read_text()
+
+
+def test_folder_input_text_cleans_html_files_as_text(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.html").write_text(HTML)
+    assert main(["-r", str(folder), "-o", str(tmp_path / "out"), "--include", "*.html", "--input", "text",
+                 "-q"]) == 0
+    assert "<nav>" in (tmp_path / "out" / "page.html").read_text()  # not extracted
