@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .document import BLANK, DROP, Document, Line, fold, has_words
+from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
 
@@ -46,15 +47,15 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     for line in doc.lines:
         if not line.is_kept:
             continue
-        text, words, lowered = line.text, line.words, line.text.lower()
-        line.guarded = any(words <= limit and r.matches(text) for r, limit in guards)
+        text, words, lower = line.text, line.words, lowered(line.text)
+        line.guarded = any(words <= limit and r.matches(text, lower) for r, limit in guards)
         for rule in debris:
-            if rule.regex.search(text) and not has_words(rule.regex.sub("", text)):
+            if rule.matches(text, lower) and not has_words(rule.regex.sub("", text)):
                 line.decide(BLANK, rule.full_id, rule.category, CLASSIFY)
                 break
         else:
             for rule, limit in droppers:
-                if words <= limit and rule.matches(text, lowered):
+                if words <= limit and rule.matches(text, lower):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
 
@@ -271,7 +272,7 @@ def _teasers(doc: Document, rule: Rule) -> None:
     """Lists of other stories' headlines: ``min_items`` or more adjacent lines that start
     with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`)."""
     def is_item(line: Line) -> bool:
-        return (line.is_kept and not line.guarded and rule.matches(line.text) is not None
+        return (line.is_kept and not line.guarded and rule.matches(line.text)
                 and rule.param("min_words") <= line.words <= rule.param("max_words")
                 and is_headline_like(line.text, rule.param("capitalized")))
 
@@ -289,8 +290,8 @@ def _zones(doc: Document, rule: Rule) -> None:
                 if rest.is_kept:
                     _drop(rest, rule)
             return
-        if line.is_kept and line.words >= rule.param("prose_words"):
-            prose.add(fold(line.text))
+        if len(prose) < rule.param("min_prose_before") and line.is_kept and line.words >= rule.param("prose_words"):
+            prose.add(fold(line.text))  # (distinct paragraphs: a repeated one counts once)
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:
@@ -305,8 +306,10 @@ def _duplicates(doc: Document, rule: Rule) -> None:
         if line.is_blank:
             continue
         position += 1
-        key = fold(line.text)
         words = line.words
+        if words < min(title_min, rule.param("min_words")):
+            continue  # too short to be a duplicate: no need to fold it
+        key = fold(line.text)
         is_title = key == title and words >= title_min
         if words < rule.param("min_words") and not is_title:
             continue

@@ -1,0 +1,79 @@
+"""The fast way of matching a rule (cleaner.patterns) gives the answer of the plain joined
+pattern, on real lines, on random text and on every character whose case is tricky."""
+from __future__ import annotations
+
+import collections
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.patterns import _CASE_CLASSES, LineMatcher, _caseless, lowered
+from cleaner.rules import load_rules
+
+from .conftest import golden_cases
+
+RULES = [r for r in load_rules() if r.matcher is not None]
+HOW = {"contains": "search", "debris": "search", "teaser": "match"}
+TRICKY = ["ΟΔΟΣ ΣΟΦΙΑΣ", "Gruſs Gott", "İstanbul PHOTO: AP", "Straße", "K\u212aelvin", "ǅemal",
+          "Foto: ANSA", "WE USE COOKIES", "Reklama", "РЕКЛАМА", "ᲀᲁ в д", "µ mu"]
+
+
+def reference(rule, text: str) -> bool:
+    return getattr(rule.regex, HOW.get(rule.kind, "fullmatch"))(text) is not None
+
+
+def real_lines() -> list[str]:
+    lines = set(TRICKY)
+    for case in golden_cases():
+        lines.update(line.strip() for line in (case / "input.txt").read_text(encoding="utf-8").splitlines())
+    for rule in RULES:
+        for key in ("drop", "keep", "todo_drop", "todo_keep"):
+            lines.update(rule.examples.get(key, []))
+        for case in rule.examples.get("cases", []):
+            lines.update(line.split(":", 1)[1].strip() for line in case["lines"])
+    return sorted(lines)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.full_id)
+def test_fast_matching_agrees_with_the_joined_pattern_on_real_lines(rule):
+    lines = real_lines()
+    assert len(lines) > 1000
+    disagree = [line for line in lines if rule.matcher(line) != reference(rule, line)]
+    assert not disagree, disagree[:5]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAsSkKiIeEoO .,:|/()-\u017f\u0130\u03a3\u03c3\u03c2\u212a\u0432\u1c80"
+                                             "ЯяÉé0123")), max_size=40))
+def test_fast_matching_agrees_on_random_text(text):
+    for rule in RULES:
+        assert rule.matcher(text) == reference(rule, text), (rule.full_id, text)
+
+
+def test_lowered_line_matches_exactly_where_ignorecase_would():
+    """For every lower-case character a pattern may hold on the fast way, and every
+    character of Unicode: IGNORECASE matches it exactly where the lowered line holds it."""
+    chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    everything = "".join(chars)
+    by_lower = collections.defaultdict(set)
+    for char in chars:
+        low = lowered(char)
+        if low is not None:
+            by_lower[low].add(char)
+    candidates = {chr(c) for cls in _CASE_CLASSES for c in cls} | set(
+        "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœабвгдеёжзийклмнопрстуфхцчшщъыьэюяі")
+    candidates = [c for c in candidates if _caseless(ord(c))]
+    assert len(candidates) > 80
+    for c in candidates:
+        ignorecase = {x for x in re.findall(re.escape(c), everything, re.IGNORECASE) if lowered(x) is not None}
+        assert ignorecase == by_lower[c], c
+
+
+def test_a_matcher_survives_pickling():
+    import pickle
+
+    matcher = LineMatcher(("^sign up", "cookies? policy"), re.IGNORECASE, "search")
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy("Read our cookie POLICY") and not copy("Cookies are sweet")
