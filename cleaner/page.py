@@ -44,12 +44,13 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     if body is None:
         return set()
-    first, last = rows[body[0]], rows[body[1]]
+    first, last = rows[body[0]], rows[_table_after(lines, rows, body[1])]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window, title)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
+    outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     for i in rows:
         if start < i < first and not (lines[i].guarded or lines[i].words >= standfirst_words):
             outside.add(i)
@@ -71,6 +72,22 @@ def looks_like_page(doc, strict: bool = True) -> bool:
     return short >= share * len(rows)
 
 
+def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], start: int, last: int,
+                    window: int) -> set[int]:
+    """Prose lines more than ``window`` rows away from the article with no prose line next to
+    them: the one-sentence summaries of teasers. A part of the article split off by a large
+    block comes as paragraphs in a row, and stays."""
+    far = set()
+    for k, i in enumerate(rows):
+        if weights[k] <= 0 or start - window <= i <= last + window:
+            continue
+        before = weights[k - 1] if k > 0 else 0
+        after = weights[k + 1] if k + 1 < len(rows) else 0
+        if before <= 0 and after <= 0:
+            far.add(i)
+    return far
+
+
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
     return line.action != DROP and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
 
@@ -85,6 +102,29 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
     if line.words >= 4 and _SENTENCE_END.search(line.text):
         return line.words
     return -line_cost
+
+
+_DIGIT = re.compile(r"\d")
+_MAX_TABLE_ROWS = 100
+
+
+def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
+    """The body's last row, moved past a table or list the article holds: the block of
+    adjacent lines (no blank between them, but after its heading) right below the body, when the body's last line
+    introduces it (ends with ':') or when most of its lines hold a number (standings, tour
+    dates, prices), which menus and teaser lists rarely do."""
+    block: list[int] = []
+    for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
+        # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
+        if lines[rows[k]].action == DROP or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
+            break
+        block.append(k)
+    if not block:
+        return end
+    introduced = lines[rows[end]].text.endswith((":", "："))
+    data = block[1:]  # (the first line may be the heading)
+    numbered = len(data) >= 3 and sum(bool(_DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
+    return block[-1] if introduced or numbered else end
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
@@ -108,12 +148,16 @@ def _repeats_title(line: Line, title: str) -> bool:
 
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
                   title: str) -> int | None:
-    """The row of the headline: the first line after the title that repeats it and has
-    prose within ``window`` rows below it."""
+    """The row of the headline: a line after the title that repeats it and has prose within
+    ``window`` rows below it. Of several, the one repeating most of the title (the headline,
+    not the site's name of "Headline | Site"); the first of those."""
+    best, best_length = None, 0
     for k in range(1, len(rows)):
         if _repeats_title(lines[rows[k]], title) and any(w > 0 for w in weights[k + 1 : k + 1 + window]):
-            return k
-    return None
+            length = len(fold(lines[rows[k]].text))
+            if length > best_length:
+                best, best_length = k, length
+    return best
 
 
 def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:

@@ -14,7 +14,12 @@ from cleaner import Config, clean_and_explain
 from cleaner.normalize import normalize
 from cleaner.rules import CONTEXT_KINDS, load_rules
 
-RULES = load_rules()
+RULES = load_rules(Config(mode="page"))  # every rule, page-mode rules too
+
+
+def _config(rule) -> Config:
+    """Page rules run in page mode (and their cases are whole pages); the rest as shipped."""
+    return Config(mode="page") if rule.kind == "page" else Config()
 
 
 def _examples(key: str, todo_key: str):
@@ -42,7 +47,7 @@ def test_rule_drops_its_example(rule, text):
 
 @pytest.mark.parametrize("rule, text", list(_examples("keep", "todo_keep")))
 def test_pipeline_keeps_near_miss(rule, text):
-    _, trace = clean_and_explain(text)
+    _, trace = clean_and_explain(text, _config(rule))
     assert not [v for v in trace if v.dropped], trace
 
 
@@ -50,7 +55,7 @@ def test_pipeline_keeps_near_miss(rule, text):
 def test_rule_case(rule, lines):
     marks = [line.split(":", 1)[0] for line in lines]
     texts = [line.split(":", 1)[1].strip() for line in lines]
-    _, trace = clean_and_explain("\n".join(texts) + "\n")
+    _, trace = clean_and_explain("\n".join(texts) + "\n", _config(rule))
     got = ["drop" if v.dropped else "keep" for v in trace]
     report = "\n".join(f"{m} -> {g} {v.rule:32} {v.text}" for m, g, v in zip(marks, got, trace))
     assert got == marks, report
@@ -61,7 +66,7 @@ def test_rule_fires_in_one_of_its_cases(rule):
     fired = set()
     for case in rule.examples["cases"]:
         texts = [line.split(":", 1)[1].strip() for line in case["lines"]]
-        fired |= {v.rule for v in clean_and_explain("\n".join(texts) + "\n")[1] if v.dropped}
+        fired |= {v.rule for v in clean_and_explain("\n".join(texts) + "\n", _config(rule))[1] if v.dropped}
     assert rule.full_id in fired
 
 
