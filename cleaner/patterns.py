@@ -25,6 +25,7 @@ import re
 import re._casefix
 import re._constants as sre
 import re._parser
+from functools import cached_property
 
 # ``re`` treats some characters as case-equal although ``str.lower()`` keeps them apart
 # (ſ and s, ς and σ, ᲀ and в, ...). In each such class the canonical member is the one
@@ -164,10 +165,14 @@ class LineMatcher:
         self.at_start = None if regex is None else getattr(regex, "match" if how == "search" else how)
         self.search_text = _join(on_text, flags)
         self.search_lower = _join(on_lower, flags & ~re.IGNORECASE)
-        self.search_exact = _join(on_lower, flags)  # the same, for case-ambiguous lines
+        self._exact = (on_lower, flags)  # the same, for case-ambiguous lines (compiled if needed)
 
     def __reduce__(self):
         return LineMatcher, self.args
+
+    @cached_property
+    def search_exact(self) -> re.Pattern:
+        return _join(*self._exact)
 
     def __call__(self, text: str, lower: str | None = "") -> bool:
         """Does the line match? ``lower`` may pass ``lowered(text)`` when the caller has it."""

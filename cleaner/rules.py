@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .config import Config
@@ -75,7 +75,6 @@ class Rule:
     case_sensitive: bool = False
     params: dict = field(default_factory=dict, hash=False, compare=False)
     examples: dict = field(default_factory=dict, hash=False, compare=False)
-    regex: re.Pattern | None = field(default=None, hash=False, compare=False)
     items: re.Pattern | None = field(default=None, hash=False, compare=False)
     requires: tuple[str, ...] = ()  # a speed hint: the line (lowercased) holds one of these
     matcher: LineMatcher | None = field(default=None, hash=False, compare=False)  # ``regex``, regrouped for speed
@@ -83,6 +82,12 @@ class Rule:
     @property
     def full_id(self) -> str:
         return f"{self.category}/{self.id}"
+
+    @cached_property
+    def regex(self) -> re.Pattern | None:
+        """All patterns joined into one regex: the reference the fast :attr:`matcher` agrees
+        with (compiled on first use; the patterns were checked when the rule was loaded)."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns), self.flags) if self.patterns else None
 
     @property
     def flags(self) -> int:
@@ -168,27 +173,27 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     if items and kind != "span":
         raise _fail(path, "items", "only span rules have item patterns")
     flags = 0 if case_sensitive else re.IGNORECASE
-    regex = _compile(path, "patterns", patterns, flags)
     how = {"contains": "search", "debris": "search", "teaser": "match"}.get(kind, "fullmatch")
+    matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, how))
     return Rule(
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
         description=data.get("description", "").strip(), patterns=patterns,
-        case_sensitive=case_sensitive, params=params, examples=examples, regex=regex,
-        items=_compile(path, "items", items, flags), requires=requires,
-        matcher=LineMatcher(patterns, flags, how) if patterns else None,
+        case_sensitive=case_sensitive, params=params, examples=examples,
+        items=_compile(path, "items", items, flags), requires=requires, matcher=matcher,
     )
 
 
-def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int) -> re.Pattern | None:
-    """Join the patterns into one regex; if that fails, compile each alone to name the bad
-    one (compiling is the larger part of start-up, so it is done once when all is well)."""
+def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int, build=None):
+    """Compile the patterns (joined, or with ``build``); if that fails, compile each alone
+    to name the bad one (compiling is the larger part of start-up, so it is done once when
+    all is well)."""
     for i, pattern in enumerate(patterns):
         if "(?P<" in pattern:
             raise _fail(path, f"{key}[{i}]", "named groups are reserved; use (?:...)")
     if not patterns:
         return None
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        return build() if build else re.compile("|".join(f"(?:{p})" for p in patterns), flags)
     except re.error:
         for i, pattern in enumerate(patterns):
             try:
