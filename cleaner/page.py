@@ -51,9 +51,11 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     # (a gallery, a video) stays, and the other rules judge it like any line.
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
-    for i in rows:
-        if start < i < first and not (lines[i].guarded or lines[i].words >= standfirst_words):
+    for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
+        if start < i < first and not lines[i].guarded and lines[i].words <= 2:
             outside.add(i)
+    end = rows.index(last)
+    outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
@@ -104,6 +106,7 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
     return -line_cost
 
 
+_BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
 _DIGIT = re.compile(r"\d")
 _MAX_TABLE_ROWS = 100
 
