@@ -18,12 +18,9 @@ from .config import MODES, Config
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, refusal, write_atomic
-from .batch import BatchError, BatchOptions, FolderJob, JsonlJob
 from .html import html_to_text, looks_like_html
 from .pipeline import Cleaner
-from .progress import Progress
 from .stats import Stats, document_counts
-from .streams import open_input, open_output
 from .rules import RuleError, load_rules
 
 EXAMPLES = """\
@@ -153,6 +150,11 @@ def _run(cleaner: Cleaner, args) -> int:
 
 
 def _run_batch(cleaner: Cleaner, args) -> int:
+    # imported here: a single file needs neither the process pool nor compressed streams
+    from .batch import BatchError, BatchOptions, FolderJob, JsonlJob
+    from .progress import Progress
+    from .streams import open_input, open_output
+
     options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input == "html",
                            args.html_field, args.encoding, detect_html=args.input != "text")
     progress = Progress(_total_size(args.files), enabled=None if not args.quiet else False)

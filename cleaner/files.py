@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 
 
 def refusal(before: str, after: str) -> str:
@@ -85,6 +84,8 @@ def write_atomic(path: str, data: bytes, keep_mode: bool = True) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     try:
+        import tempfile  # only when writing
+
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise InputError(f"{path}: cannot write a temporary file beside it: {err.strerror}") from None

@@ -27,6 +27,8 @@ import re._constants as sre
 import re._parser
 from functools import cached_property
 
+from .cache import compile_pattern, memo
+
 # ``re`` treats some characters as case-equal although ``str.lower()`` keeps them apart
 # (ſ and s, ς and σ, ᲀ and в, ...). In each such class the canonical member is the one
 # that is the lower case of its own upper case (s, σ, в). Patterns run on the lowered line
@@ -141,7 +143,21 @@ def lowerable(alternative: str, flags: int) -> bool:
 
 
 def _join(parts: list[str], flags: int) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in parts), flags) if parts else None
+    return compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
+
+
+def _regroup(patterns: tuple[str, ...], flags: int, how: str) -> tuple[list[str], list[str], list[str]]:
+    """The alternatives tried at the line start, searched in the line, searched in its
+    lower case (see :class:`LineMatcher`)."""
+    at_start, on_text, on_lower = [], [], []
+    for part in (a for p in patterns for a in alternatives(p)):
+        if how != "search":
+            at_start.append(part)
+        elif part.startswith("^"):
+            at_start.append(part[1:])
+        else:
+            (on_lower if lowerable(part, flags) else on_text).append(part)
+    return at_start, on_text, on_lower
 
 
 class LineMatcher:
@@ -153,14 +169,8 @@ class LineMatcher:
 
     def __init__(self, patterns: tuple[str, ...], flags: int, how: str) -> None:
         self.args = (patterns, flags, how)
-        at_start, on_text, on_lower = [], [], []
-        for part in (a for p in patterns for a in alternatives(p)):
-            if how != "search":
-                at_start.append(part)
-            elif part.startswith("^"):
-                at_start.append(part[1:])
-            else:
-                (on_lower if lowerable(part, flags) else on_text).append(part)
+        key = "groups:" + "\0".join((how, str(int(flags)), *patterns))
+        at_start, on_text, on_lower = memo(key, lambda: _regroup(patterns, flags, how))
         regex = _join(at_start, flags)
         self.at_start = None if regex is None else getattr(regex, "match" if how == "search" else how)
         self.search_text = _join(on_text, flags)

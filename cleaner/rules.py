@@ -11,11 +11,11 @@ Any mistake in a rule file is a :class:`RuleError` naming the file and the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import cache
 from .config import Config
 from .patterns import LineMatcher, lowered
 
@@ -87,7 +87,7 @@ class Rule:
     def regex(self) -> re.Pattern | None:
         """All patterns joined into one regex: the reference the fast :attr:`matcher` agrees
         with (compiled on first use; the patterns were checked when the rule was loaded)."""
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), self.flags) if self.patterns else None
+        return cache.compile_pattern("|".join(f"(?:{p})" for p in self.patterns), self.flags) if self.patterns else None
 
     @property
     def flags(self) -> int:
@@ -193,7 +193,7 @@ def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int, build=
     if not patterns:
         return None
     try:
-        return build() if build else re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        return build() if build else cache.compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
     except re.error:
         for i, pattern in enumerate(patterns):
             try:
@@ -216,12 +216,19 @@ def _check_cases(path: Path, cases) -> None:
                 raise _fail(path, f"{key}.lines", f"each line starts with 'keep: ' or 'drop: ', not {line!r}")
 
 
-def load_rule_file(path: Path) -> Rule:
+def _read_toml(path: Path) -> dict:
+    import tomllib  # only when a rule file is new or changed (see cleaner.cache)
+
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise RuleError(f"{path}: not valid TOML: {err}") from None
+
+
+def load_rule_file(path: Path) -> Rule:
+    try:
+        data = cache.load_toml(path, _read_toml)
     except OSError as err:
         raise RuleError(f"{path}: cannot read: {err.strerror}") from None
     return parse_rule(path, data, path.parent.name)
@@ -249,6 +256,7 @@ def load_rules(config: Config = Config()) -> tuple[Rule, ...]:
     for folder in folders:
         for rule in load_dir(folder):
             by_id[rule.full_id] = rule
+    cache.save()  # parsed files and compiled patterns, for the next run's start-up
     for name in config.select + config.ignore:
         if not any(_selected(rid, (name,)) for rid in by_id) and name.rstrip("/") not in CATEGORIES:
             raise RuleError(f"no rule or category named {name!r} (see --list-rules)")

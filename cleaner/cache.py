@@ -1,0 +1,148 @@
+"""A start-up cache: the parsed rule files and the compiled form of their patterns.
+
+Reading ~50 TOML files and compiling ~1,000 regular-expression alternatives is most of the
+``clean`` command's start-up (Python's ``re`` parses and compiles in Python). Both depend
+only on the files and on the Python version, so they are kept in one file under the
+user's cache folder (``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, else
+``~/.cache/cleaner``) and reused by the next run:
+
+- a rule file's parsed data is reused while its size and modification time are unchanged;
+- a pattern's compiled code (what ``re`` hands to its C engine) is reused for the same
+  pattern text and flags, and only by the same Python and ``re`` engine version.
+
+The cache only ever saves time: a missing, stale, unreadable or corrupt cache file is
+ignored, a cache folder that cannot be written is left alone, and the file is replaced
+atomically. ``CLEANER_NO_CACHE=1`` turns it off.
+
+>>> regex = compile_pattern(r"^sign up\\b", re.IGNORECASE)
+>>> bool(regex.match("Sign up now")), regex.pattern
+(True, '^sign up\\\\b')
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import re._compiler
+import re._parser
+import sys
+from pathlib import Path
+
+import _sre
+from array import array
+
+_FORMAT = 2
+_CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one item per re engine code word
+_VERSION = f"{_FORMAT}:{sys.version}:{re._constants.MAGIC}"
+_state: dict | None = None  # {"toml": {...}, "regex": {...}, "memo": {...}, "dirty": bool}
+
+
+def cache_file() -> Path | None:
+    """Where the cache lives, or None when it is turned off."""
+    if os.environ.get("CLEANER_NO_CACHE"):
+        return None
+    folder = os.environ.get("CLEANER_CACHE_DIR")
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "cleaner")
+    return Path(folder) / f"rules-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+
+def _load() -> dict:
+    global _state  # a process-wide cache of immutable compiled data, never document state
+    if _state is None:
+        _state = {"toml": {}, "regex": {}, "memo": {}, "dirty": False}
+        path = cache_file()
+        try:
+            if path is not None and path.is_file():
+                with open(path, "rb") as handle:
+                    version, toml, regex, memo = marshal.load(handle)
+                if version == _VERSION and all(isinstance(d, dict) for d in (toml, regex, memo)):
+                    _state.update(toml=toml, regex=regex, memo=memo)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # a corrupt or foreign file: start afresh, it is rewritten on save
+    return _state
+
+
+def save() -> None:
+    """Write the cache if this run added to it (atomically; silently skipped on any error)."""
+    state = _load()
+    path = cache_file()
+    if not state["dirty"] or path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = marshal.dumps((_VERSION, state["toml"], state["regex"], state["memo"]))
+        import tempfile  # only when the cache changed
+
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        state["dirty"] = False
+    except (OSError, ValueError):
+        pass
+
+
+def load_toml(path: Path, parse) -> dict:
+    """``parse(path)``, or the data cached for this file if its size and mtime match."""
+    state = _load()
+    stat = path.stat()
+    key, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
+    cached = state["toml"].get(key)
+    if cached is not None and tuple(cached[0]) == stamp:
+        return cached[1]
+    data = parse(path)
+    try:
+        marshal.dumps(data)  # only plain data is cached (a TOML date, say, is not)
+    except ValueError:
+        return data
+    state["toml"][key] = (stamp, data)
+    state["dirty"] = True
+    return data
+
+
+def memo(key: str, compute):
+    """``compute()``, or its value from an earlier run (for plain data derived from patterns)."""
+    state = _load()
+    if key in state["memo"]:
+        return state["memo"][key]
+    value = state["memo"][key] = compute()
+    state["dirty"] = True
+    return value
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, reusing the compiled code of an earlier run."""
+    flags = int(flags)
+    state = _load()
+    key = f"{flags}:{pattern}"
+    args = state["regex"].get(key)
+    if args is not None:
+        try:
+            return _sre.compile(pattern, args[0], array(_CODE, args[1]).tolist(), args[2], args[3], tuple(args[4]))
+        except Exception:  # noqa: BLE001 - a cache from an incompatible engine: compile anew
+            pass
+    try:
+        tree = re._parser.parse(pattern, flags)
+        code = [int(c) for c in re._compiler._code(tree, flags)]  # (opcodes are int subclasses)
+        groupindex = dict(tree.state.groupdict)
+        indexgroup = [None] * tree.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        compiled = _sre.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1, groupindex,
+                                tuple(indexgroup))
+        # the code as bytes: a list of many small ints is slow to load
+        args = (int(flags | tree.state.flags), array(_CODE, code).tobytes(), tree.state.groups - 1, groupindex,
+                indexgroup)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - internals that changed shape: the public way
+        return re.compile(pattern, flags)
+    state["regex"][key] = args
+    state["dirty"] = True
+    return compiled

@@ -1,0 +1,122 @@
+"""The start-up cache (cleaner.cache) only ever saves time: same rules, same output, and a
+bad, stale or unwritable cache is ignored."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import cache
+from cleaner.rules import load_dir
+
+from .conftest import ROOT, case_meta, golden_cases
+
+SAMPLES = ["Sign up for our newsletter", "ADVERTISEMENT", "Photo: AP", "© 2024 Town News", "x" * 500,
+           "Ein Bagger steht an der Strecke. Foto: dpa", "사진=연합뉴스", "İstanbul", ""]
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A cache in a new folder, and no state loaded yet in this process."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLEANER_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_state", None)
+    return tmp_path / "cache"
+
+
+def _reload(monkeypatch):
+    monkeypatch.setattr(cache, "_state", None)
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"^sign up\b.*", re.IGNORECASE), (r"(?:photo|foto):\s*(?-i:[A-Z])\w+", re.IGNORECASE),
+    (r"\d{1,2}:\d{2}|[©]\s*\d{4}", 0), (r"(a)(?:b)(c)?", 0), (r"사진\s*=\s*\S+", re.IGNORECASE),
+])
+def test_cached_pattern_behaves_like_re_compile(fresh, monkeypatch, pattern, flags):
+    reference = re.compile(pattern, flags)
+    cold = cache.compile_pattern(pattern, flags)
+    cache.save()
+    _reload(monkeypatch)
+    warm = cache.compile_pattern(pattern, flags)
+    assert cache._load()["regex"], "the warm compile came from the file"
+    for regex in (cold, warm):
+        assert (regex.pattern, regex.flags, regex.groups) == (reference.pattern, reference.flags, reference.groups)
+        for text in SAMPLES:
+            for method in ("search", "match", "fullmatch"):
+                got, want = getattr(regex, method)(text), getattr(reference, method)(text)
+                assert (got and got.span(), got and got.groups()) == (want and want.span(), want and want.groups())
+
+
+def test_rules_from_a_warm_cache_equal_rules_from_the_files(fresh, monkeypatch):
+    folder = ROOT / "rules"
+    cold = load_dir(folder)
+    cache.save()
+    assert list(fresh.iterdir()), "the cache file was written"
+    _reload(monkeypatch)
+    warm = load_dir(folder)
+    assert warm == cold  # ids, kinds, patterns, params, examples
+    for a, b in zip(cold, warm):
+        for text in SAMPLES:
+            assert a.matches(text) == b.matches(text), (a.full_id, text)
+
+
+def test_a_changed_rule_file_is_read_again(fresh, monkeypatch, tmp_path):
+    rule = tmp_path / "rules" / "ads" / "house-ad.toml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text('id = "house-ad"\ncategory = "ads"\nkind = "line"\nsummary = "x"\npatterns = [\'house ad\']\n')
+    assert load_dir(tmp_path / "rules")[0].patterns == ("house ad",)
+    cache.save()
+    _reload(monkeypatch)
+    rule.write_text(rule.read_text().replace("'house ad'", "'our own ad'"))
+    assert load_dir(tmp_path / "rules")[0].patterns == ("our own ad",)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a marshal file", b"\x00" * 100])
+def test_a_corrupt_cache_is_ignored_and_replaced(fresh, monkeypatch, content):
+    fresh.mkdir()
+    target = cache.cache_file()
+    target.write_bytes(content)
+    assert load_dir(ROOT / "rules")
+    cache.save()
+    assert target.read_bytes() != content
+
+
+def test_no_cache_when_turned_off_or_unwritable(fresh, monkeypatch, tmp_path):
+    monkeypatch.setenv("CLEANER_NO_CACHE", "1")
+    assert cache.cache_file() is None
+    cache.compile_pattern("turned off")
+    cache.save()
+    assert not fresh.exists()
+    monkeypatch.delenv("CLEANER_NO_CACHE")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "cache"))  # a folder under a file
+    _reload(monkeypatch)
+    cache.compile_pattern("unwritable")
+    cache.save()  # no error
+
+
+def test_command_output_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / "cache")}
+    cases = [c for c in golden_cases() if "xfail" not in case_meta(c)][::6]
+    assert len(cases) >= 10
+    for run in ("cold", "warm"):
+        for case in cases:
+            mode = case_meta(case).get("mode", "article")
+            args = [sys.executable, "-m", "cleaner", "--mode", mode, str(case / "input.txt")]
+            out = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, check=False).stdout
+            assert out == (case / "expected.txt").read_bytes(), (run, case.name)
+        assert list((tmp_path / "cache").iterdir())
+
+
+def test_cache_location(monkeypatch, tmp_path):
+    monkeypatch.delenv("CLEANER_NO_CACHE", raising=False)
+    monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_file().parent == tmp_path / "cleaner"
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_file().parent == tmp_path / "mine"
