@@ -133,8 +133,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
     A line that repeats the document's first line (the page title: the headline) ends
     the span, and so does, in a list spaced by blank lines after two items or more, a
     line of six words or fewer followed by a paragraph of prose: that is the article's
-    next subheading (a teaser headline is longer). Returns the items and the
-    dropped lines passed over among them."""
+    next subheading (a teaser headline is longer). A guarded date under an item is the
+    post's date and goes with it, once the list has two items or goes on after it.
+    Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
     blank_before_first = False
@@ -154,6 +155,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
                 passed.append(line)
                 continue
             break
+        if skip_dropped and items and _is_teaser_date(line) and (len(items) >= 2 or _list_goes_on(neighbours, k, rule)):
+            items.append(line)  # the date printed under a related post in a list
+            continue
         if line.guarded or not _is_item(line, rule) or _repeats_title(line, title):
             break
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
@@ -164,6 +168,19 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
 
 
 _PROSE_WORDS = 25
+_DIGIT = re.compile(r"\d")
+
+
+def _is_teaser_date(line: Line) -> bool:
+    """A short guarded line with a number: a date (a byline has none)."""
+    return line.guarded and line.words <= 6 and _DIGIT.search(line.text) is not None
+
+
+def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
+    """The next non-blank line after ``lines[k]`` is dropped already or is another item."""
+    following = next((line for line in lines[k + 1 :] if not line.is_blank), None)
+    return following is not None and (following.action == DROP or (
+        following.is_kept and not following.guarded and _is_item(following, rule)))
 _SUBHEADING_WORDS = 6
 
 
