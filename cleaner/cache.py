@@ -51,7 +51,7 @@ def cache_file() -> Path | None:
 def _load() -> dict:
     global _state  # a process-wide cache of immutable compiled data, never document state
     if _state is None:
-        _state = {"toml": {}, "regex": {}, "memo": {}, "dirty": False}
+        _state = {"toml": {}, "regex": {}, "memo": {}, "dirty": False, "used": set()}
         path = cache_file()
         try:
             if path is not None and path.is_file():
@@ -71,6 +71,7 @@ def save() -> None:
     if not state["dirty"] or path is None:
         return
     try:
+        _prune(state)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = marshal.dumps((_VERSION, state["toml"], state["regex"], state["memo"]))
         import tempfile  # only when the cache changed
@@ -88,11 +89,25 @@ def save() -> None:
         pass
 
 
+_SECTIONS = ("toml", "regex", "memo")
+
+
+def _prune(state: dict) -> None:
+    """Drop the entries this run did not use once they outnumber the used ones (edited
+    rules leave their old patterns behind; the file should not grow forever)."""
+    for section in _SECTIONS:
+        entries = state[section]
+        used = {key for name, key in state["used"] if name == section}
+        if len(entries) > 2 * len(used) + 200:
+            state[section] = {key: value for key, value in entries.items() if key in used}
+
+
 def load_toml(path: Path, parse) -> dict:
     """``parse(path)``, or the data cached for this file if its size and mtime match."""
     state = _load()
     stat = path.stat()
     key, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
+    state["used"].add(("toml", key))
     cached = state["toml"].get(key)
     if cached is not None and tuple(cached[0]) == stamp:
         return cached[1]
@@ -109,6 +124,7 @@ def load_toml(path: Path, parse) -> dict:
 def memo(key: str, compute):
     """``compute()``, or its value from an earlier run (for plain data derived from patterns)."""
     state = _load()
+    state["used"].add(("memo", key))
     if key in state["memo"]:
         return state["memo"][key]
     value = state["memo"][key] = compute()
@@ -121,6 +137,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     flags = int(flags)
     state = _load()
     key = f"{flags}:{pattern}"
+    state["used"].add(("regex", key))
     args = state["regex"].get(key)
     if args is not None:
         try:

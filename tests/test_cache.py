@@ -120,3 +120,14 @@ def test_cache_location(monkeypatch, tmp_path):
     assert cache.cache_file().parent == tmp_path / "cleaner"
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "mine"))
     assert cache.cache_file().parent == tmp_path / "mine"
+
+
+def test_entries_no_longer_used_are_pruned(fresh, monkeypatch):
+    for i in range(300):
+        cache.compile_pattern(f"old pattern {i}")
+    cache.save()
+    _reload(monkeypatch)
+    cache.compile_pattern("new pattern")
+    cache.save()
+    _reload(monkeypatch)
+    assert list(cache._load()["regex"]) == ["0:new pattern"]
