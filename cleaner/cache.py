@@ -26,6 +26,7 @@ import re
 import re._compiler
 import re._parser
 import sys
+import zlib
 from pathlib import Path
 
 import _sre
@@ -45,7 +46,10 @@ def cache_file() -> Path | None:
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "cleaner")
-    return Path(folder) / f"rules-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    # one file per installation: two installs (a venv, pre-commit's own) would otherwise
+    # keep pruning each other's entries and start cold every other run
+    install = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogateescape"))
+    return Path(folder) / f"rules-py{sys.version_info[0]}{sys.version_info[1]}-{install:08x}.marshal"
 
 
 def _load() -> dict:
