@@ -57,6 +57,19 @@ def test_expected_is_a_fixed_point(case):
     assert clean(expected) == expected
 
 
+ARTICLE_CASES = [c for c in CASES if case_meta(c).get("mode", "article") == "article" and "xfail" not in case_meta(c)]
+
+
+@pytest.mark.parametrize("case", ARTICLE_CASES, ids=[c.name for c in ARTICLE_CASES])
+def test_auto_mode_leaves_extractor_output_as_article_mode_does(case):
+    """``--mode auto`` turns page mode on only for dumps shaped like a page: on article
+    inputs it gives the article-mode result."""
+    from cleaner import Config
+
+    text, expected = _load(case)
+    assert clean(text, Config(mode="auto")) == expected
+
+
 def test_golden_set_covers_the_brief():
     """At least 35 cases, 8 languages, 10 traps, 3 clean texts, each category in 3 cases."""
     metas = [case_meta(c) for c in CASES]
