@@ -142,7 +142,8 @@ def lowerable(alternative: str, flags: int) -> bool:
         return False
 
 
-def _join(parts: list[str], flags: int) -> re.Pattern | None:
+def compile_joined(parts, flags: int) -> re.Pattern | None:
+    """The patterns as one alternation, each in its own group (None if there are none)."""
     return compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
 
 
@@ -171,10 +172,10 @@ class LineMatcher:
         self.args = (patterns, flags, how)
         key = "groups:" + "\0".join((how, str(int(flags)), *patterns))
         at_start, on_text, on_lower = memo(key, lambda: _regroup(patterns, flags, how))
-        regex = _join(at_start, flags)
+        regex = compile_joined(at_start, flags)
         self.at_start = None if regex is None else getattr(regex, "match" if how == "search" else how)
-        self.search_text = _join(on_text, flags)
-        self.search_lower = _join(on_lower, flags & ~re.IGNORECASE)
+        self.search_text = compile_joined(on_text, flags)
+        self.search_lower = compile_joined(on_lower, flags & ~re.IGNORECASE)
         self._exact = (on_lower, flags)  # the same, for case-ambiguous lines (compiled if needed)
 
     def __reduce__(self):
@@ -182,7 +183,7 @@ class LineMatcher:
 
     @cached_property
     def search_exact(self) -> re.Pattern:
-        return _join(*self._exact)
+        return compile_joined(*self._exact)
 
     def __call__(self, text: str, lower: str | None = "") -> bool:
         """Does the line match? ``lower`` may pass ``lowered(text)`` when the caller has it."""

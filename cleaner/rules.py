@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import cache
 from .config import Config
-from .patterns import LineMatcher, lowered
+from .patterns import LineMatcher, compile_joined, lowered
 
 # The POLICY.md categories in the order their context-free rules run, then the guards.
 CATEGORIES = (
@@ -87,7 +87,7 @@ class Rule:
     def regex(self) -> re.Pattern | None:
         """All patterns joined into one regex: the reference the fast :attr:`matcher` agrees
         with (compiled on first use; the patterns were checked when the rule was loaded)."""
-        return cache.compile_pattern("|".join(f"(?:{p})" for p in self.patterns), self.flags) if self.patterns else None
+        return compile_joined(self.patterns, self.flags)
 
     @property
     def flags(self) -> int:
@@ -193,7 +193,7 @@ def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int, build=
     if not patterns:
         return None
     try:
-        return build() if build else cache.compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
+        return build() if build else compile_joined(patterns, flags)
     except re.error:
         for i, pattern in enumerate(patterns):
             try:
