@@ -44,7 +44,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     if body is None:
         return set()
-    first, last = rows[body[0]], rows[_table_after(lines, rows, body[1])]
+    end = _table_after(lines, rows, body[1])  # the body's last row
+    first, last = rows[body[0]], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window, title)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
@@ -54,7 +55,6 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
         if start < i < first and not lines[i].guarded and lines[i].words <= 2:
             outside.add(i)
-    end = rows.index(last)
     outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
@@ -113,9 +113,9 @@ _MAX_TABLE_ROWS = 100
 
 def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     """The body's last row, moved past a table or list the article holds: the block of
-    adjacent lines (no blank between them, but after its heading) right below the body, when the body's last line
-    introduces it (ends with ':') or when most of its lines hold a number (standings, tour
-    dates, prices), which menus and teaser lists rarely do."""
+    adjacent lines (no blank between them, but after its heading) right below the body,
+    when the body's last line introduces it (ends with ':') or when most of its lines hold
+    a number (standings, tour dates, prices), which menus and teaser lists rarely do."""
     block: list[int] = []
     for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
