@@ -178,15 +178,20 @@ def _is_teaser_date(line: Line) -> bool:
 
 def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
     """The next non-blank line after ``lines[k]`` is dropped already or is another item."""
-    following = next((line for line in lines[k + 1 :] if not line.is_blank), None)
+    following = _next_line(lines, k)
     return following is not None and (following.action == DROP or (
         following.is_kept and not following.guarded and _is_item(following, rule)))
 _SUBHEADING_WORDS = 6
 
 
+def _next_line(lines: list[Line], k: int) -> Line | None:
+    """The first non-blank line after ``lines[k]``."""
+    return next((line for line in lines[k + 1 :] if not line.is_blank), None)
+
+
 def _introduces_prose(lines: list[Line], k: int) -> bool:
     """The next non-blank line after ``lines[k]`` is a kept paragraph of prose."""
-    following = next((line for line in lines[k + 1 :] if not line.is_blank), None)
+    following = _next_line(lines, k)
     return following is not None and following.is_kept and following.words >= _PROSE_WORDS
 
 
