@@ -35,7 +35,7 @@ from array import array
 _FORMAT = 2
 _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one item per re engine code word
 _VERSION = f"{_FORMAT}:{sys.version}:{re._constants.MAGIC}"
-_state: dict | None = None  # {"toml": {...}, "regex": {...}, "memo": {...}, "dirty": bool}
+_state: dict | None = None  # the three sections, "dirty" and "used" (see _load)
 
 
 def cache_file() -> Path | None:
@@ -145,21 +145,20 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     args = state["regex"].get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, args[0], array(_CODE, args[1]).tolist(), args[2], args[3], tuple(args[4]))
+            return _from_args(pattern, args)
         except Exception:  # noqa: BLE001 - a cache from an incompatible engine: compile anew
             pass
     try:
         tree = re._parser.parse(pattern, flags)
-        code = [int(c) for c in re._compiler._code(tree, flags)]  # (opcodes are int subclasses)
+        code = re._compiler._code(tree, flags)
         groupindex = dict(tree.state.groupdict)
         indexgroup = [None] * tree.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        compiled = _sre.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1, groupindex,
-                                tuple(indexgroup))
         # the code as bytes: a list of many small ints is slow to load
         args = (int(flags | tree.state.flags), array(_CODE, code).tobytes(), tree.state.groups - 1, groupindex,
                 indexgroup)
+        compiled = _from_args(pattern, args)  # the very call a later run makes from the cache
     except re.error:
         raise
     except Exception:  # noqa: BLE001 - internals that changed shape: the public way
@@ -167,3 +166,9 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     state["regex"][key] = args
     state["dirty"] = True
     return compiled
+
+
+def _from_args(pattern: str, args) -> re.Pattern:
+    """The compiled pattern from its cached form: what ``re`` hands to its C engine."""
+    flags, code, groups, groupindex, indexgroup = args
+    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, tuple(indexgroup))
