@@ -41,10 +41,13 @@ class BatchOptions:
     config: Config = field(default_factory=Config)
     text_field: str = "text"
     annotate_field: str | None = None
-    html: bool = False  # the input is HTML: extract the article first
+    input: str = "auto"  # html: extract the article first; auto: so do .html/.htm files holding HTML
     html_field: str = "html"
     encoding: str | None = None
-    detect_html: bool = True  # folders: a .html/.htm file that holds HTML is extracted first
+
+    @property
+    def html(self) -> bool:
+        return self.input == "html"
 
 
 def ordered_map(function, items, jobs: int, initializer=None, initargs=()):
@@ -178,7 +181,7 @@ def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None
     try:
         data = read_input(source)
         text = decode_bytes(data, source, options.encoding)
-        if options.html or (options.detect_html and source.endswith((".html", ".htm")) and looks_like_html(text)):
+        if options.html or (options.input == "auto" and source.endswith((".html", ".htm")) and looks_like_html(text)):
             if in_place:  # the page would be replaced by its text: never lose the original
                 return source, False, {}, (f"{source}: is HTML; refusing to write its text over it "
                                            "(use -o OUT_DIR, or --input text to clean it as text)"), len(data)

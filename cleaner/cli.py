@@ -155,8 +155,8 @@ def _run_batch(cleaner: Cleaner, args) -> int:
     from .progress import Progress
     from .streams import open_input, open_output
 
-    options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input == "html",
-                           args.html_field, args.encoding, detect_html=args.input != "text")
+    options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input, args.html_field,
+                           args.encoding)
     progress = Progress(_total_size(args.files), enabled=None if not args.quiet else False)
     if args.recursive:
         if not (args.output or args.in_place) or not args.files:
