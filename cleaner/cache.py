@@ -8,7 +8,9 @@ user's cache folder (``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, e
 
 - a rule file's parsed data is reused while its size and modification time are unchanged;
 - a pattern's compiled code (what ``re`` hands to its C engine) is reused for the same
-  pattern text and flags, and only by the same Python and ``re`` engine version.
+  pattern text and flags, and only by the same Python and ``re`` engine version;
+- the whole file is dropped when cleaner's own code changes (an upgrade, an edit in a
+  checkout): what :func:`memo` keeps was computed by that code.
 
 The cache only ever saves time: a missing, stale, unreadable or corrupt cache file is
 ignored, a cache folder that cannot be written is left alone, and the file is replaced
@@ -20,6 +22,7 @@ atomically. ``CLEANER_NO_CACHE=1`` turns it off.
 """
 from __future__ import annotations
 
+import atexit
 import marshal
 import os
 import re
@@ -32,10 +35,30 @@ from pathlib import Path
 import _sre
 from array import array
 
-_FORMAT = 2
+_FORMAT = 3
 _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one item per re engine code word
-_VERSION = f"{_FORMAT}:{sys.version}:{re._constants.MAGIC}"
+
+
+def _code_stamp() -> int:
+    """A checksum of the size and modification time of cleaner's modules."""
+    stamp = 0
+    for entry in sorted(os.scandir(os.path.dirname(os.path.abspath(__file__))), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            stat = entry.stat()
+            stamp = zlib.crc32(f"{entry.name}:{stat.st_mtime_ns}:{stat.st_size};".encode(), stamp)
+    return stamp
+
+
+_VERSION = f"{_FORMAT}:{sys.version}:{re._constants.MAGIC}:{_code_stamp():08x}"
 _state: dict | None = None  # the three sections, "dirty" and "used" (see _load)
+
+
+def _save_at_exit() -> None:
+    if _state is not None:
+        save()  # patterns compiled on demand, after the rules were loaded and saved
+
+
+atexit.register(_save_at_exit)
 
 
 def cache_file() -> Path | None:
@@ -55,14 +78,15 @@ def cache_file() -> Path | None:
 def _load() -> dict:
     global _state  # a process-wide cache of immutable compiled data, never document state
     if _state is None:
-        _state = {"toml": {}, "regex": {}, "memo": {}, "dirty": False, "used": set()}
+        _state = {"toml": {}, "regex": {}, "memo": {}, "saves": 0, "last_used": {}, "dirty": False, "used": set()}
         path = cache_file()
         try:
             if path is not None and path.is_file():
                 with open(path, "rb") as handle:
-                    version, toml, regex, memo = marshal.load(handle)
-                if version == _VERSION and all(isinstance(d, dict) for d in (toml, regex, memo)):
-                    _state.update(toml=toml, regex=regex, memo=memo)
+                    version, *stored = marshal.load(handle)
+                if (version == _VERSION and len(stored) == len(_STORED)
+                        and all(isinstance(d, dict) for d in (*stored[:3], stored[4]))):
+                    _state.update(zip(_STORED, stored))
         except (OSError, EOFError, ValueError, TypeError):
             pass  # a corrupt or foreign file: start afresh, it is rewritten on save
     return _state
@@ -77,7 +101,7 @@ def save() -> None:
     try:
         _prune(state)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = marshal.dumps((_VERSION, state["toml"], state["regex"], state["memo"]))
+        data = marshal.dumps((_VERSION, *(state[name] for name in _STORED)))
         import tempfile  # only when the cache changed
 
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
@@ -94,16 +118,21 @@ def save() -> None:
 
 
 _SECTIONS = ("toml", "regex", "memo")
+_STORED = (*_SECTIONS, "saves", "last_used")  # the file: _VERSION, then these
+_KEEP_SAVES = 20
 
 
 def _prune(state: dict) -> None:
-    """Drop the entries this run did not use once they outnumber the used ones (edited
-    rules leave their old patterns behind; the file should not grow forever)."""
+    """Drop the entries no run used in the last ``_KEEP_SAVES`` saves (edited rules leave
+    their old patterns behind; the file should not grow forever). Each run uses only the
+    patterns its lines need, so one run's use alone is not a reason to drop the rest."""
+    save = state["saves"] = state["saves"] + 1
+    last_used = state["last_used"]
+    last_used.update((entry, save) for entry in state["used"])
     for section in _SECTIONS:
-        entries = state[section]
-        used = {key for name, key in state["used"] if name == section}
-        if len(entries) > 2 * len(used) + 200:
-            state[section] = {key: value for key, value in entries.items() if key in used}
+        state[section] = {key: value for key, value in state[section].items()
+                          if last_used.get((section, key), save) > save - _KEEP_SAVES}
+    state["last_used"] = {entry: n for entry, n in last_used.items() if n > save - _KEEP_SAVES}
 
 
 def load_toml(path: Path, parse) -> dict:

@@ -122,12 +122,31 @@ def test_cache_location(monkeypatch, tmp_path):
     assert cache.cache_file().parent == tmp_path / "mine"
 
 
-def test_entries_no_longer_used_are_pruned(fresh, monkeypatch):
-    for i in range(300):
-        cache.compile_pattern(f"old pattern {i}")
+def test_entries_no_run_used_lately_are_pruned(fresh, monkeypatch):
+    cache.compile_pattern("old pattern")
+    cache.save()
+    for i in range(cache._KEEP_SAVES):
+        _reload(monkeypatch)
+        cache.compile_pattern(f"new pattern {i}")
+        if i == 0:
+            cache.compile_pattern("old pattern")  # used again: kept for another round of saves
+        cache.save()
+    _reload(monkeypatch)
+    kept = set(cache._load()["regex"])
+    assert "0:old pattern" in kept
+    cache.compile_pattern("one more")
     cache.save()
     _reload(monkeypatch)
-    cache.compile_pattern("new pattern")
-    cache.save()
-    _reload(monkeypatch)
-    assert list(cache._load()["regex"]) == ["0:new pattern"]
+    kept = set(cache._load()["regex"])
+    assert "0:old pattern" not in kept  # no run used it in the last _KEEP_SAVES saves
+    assert {f"0:new pattern {i}" for i in range(1, cache._KEEP_SAVES)} | {"0:one more"} <= kept
+
+
+def test_patterns_compiled_after_loading_are_saved_at_exit(tmp_path):
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path)}
+    env.pop("CLEANER_NO_CACHE", None)
+    script = "from cleaner import cache; cache.compile_pattern('compiled late')"
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True)
+    probe = "from cleaner import cache; print('0:compiled late' in cache._load()['regex'])"
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "True"
