@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, clean
+from cleaner import Cleaner
 from cleaner.decode import decode_bytes
 from cleaner.normalize import normalize
 from cleaner.rules import load_rules

@@ -7,7 +7,6 @@ the golden expected texts.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
