@@ -30,7 +30,6 @@ import re._compiler
 import re._parser
 import sys
 import zlib
-from pathlib import Path
 
 import _sre
 from array import array
@@ -61,7 +60,7 @@ def _save_at_exit() -> None:
 atexit.register(_save_at_exit)
 
 
-def cache_file() -> Path | None:
+def cache_file() -> str | None:
     """Where the cache lives, or None when it is turned off."""
     if os.environ.get("CLEANER_NO_CACHE"):
         return None
@@ -72,7 +71,7 @@ def cache_file() -> Path | None:
     # one file per installation: two installs (a venv, pre-commit's own) would otherwise
     # keep pruning each other's entries and start cold every other run
     install = zlib.crc32(os.path.dirname(os.path.abspath(__file__)).encode("utf-8", "surrogateescape"))
-    return Path(folder) / f"rules-py{sys.version_info[0]}{sys.version_info[1]}-{install:08x}.marshal"
+    return os.path.join(folder, f"rules-py{sys.version_info[0]}{sys.version_info[1]}-{install:08x}.marshal")
 
 
 def _load() -> dict:
@@ -81,7 +80,7 @@ def _load() -> dict:
         _state = {"toml": {}, "regex": {}, "memo": {}, "saves": 0, "last_used": {}, "dirty": False, "used": set()}
         path = cache_file()
         try:
-            if path is not None and path.is_file():
+            if path is not None and os.path.isfile(path):
                 with open(path, "rb") as handle:
                     version, *stored = marshal.load(handle)
                 if (version == _VERSION and len(stored) == len(_STORED)
@@ -100,11 +99,11 @@ def save() -> None:
         return
     try:
         _prune(state)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         data = marshal.dumps((_VERSION, *(state[name] for name in _STORED)))
         import tempfile  # only when the cache changed
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".rules-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -135,11 +134,11 @@ def _prune(state: dict) -> None:
     state["last_used"] = {entry: n for entry, n in last_used.items() if n > save - _KEEP_SAVES}
 
 
-def load_toml(path: Path, parse) -> dict:
+def load_toml(path: str, parse) -> dict:
     """``parse(path)``, or the data cached for this file if its size and mtime match."""
     state = _load()
-    stat = path.stat()
-    key, stamp = str(path.resolve()), (stat.st_mtime_ns, stat.st_size)
+    stat = os.stat(path)
+    key, stamp = os.path.realpath(path), (stat.st_mtime_ns, stat.st_size)
     state["used"].add(("toml", key))
     cached = state["toml"].get(key)
     if cached is not None and tuple(cached[0]) == stamp:

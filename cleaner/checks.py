@@ -24,17 +24,17 @@ Context kinds (revise stage) look at the lines around:
 """
 from __future__ import annotations
 
-import re
 
+from .cache import compile_pattern
 from .document import BLANK, DROP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
 
 CLASSIFY, REVISE = "classify", "revise"
-_SENTENCE_END = re.compile(r"[.!:;。！；]['\"’”»)]?$")
-_BULLET = re.compile(r"^[-–•*·▪►]\s")
-_DATA_CHARS = re.compile(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
+_SENTENCE_END = compile_pattern(r"[.!:;。！；]['\"’”»)]?$")
+_BULLET = compile_pattern(r"^[-–•*·▪►]\s")
+_DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
@@ -168,7 +168,7 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
 
 
 _PROSE_WORDS = 25
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 
 
 def _is_teaser_date(line: Line) -> bool:
@@ -273,7 +273,7 @@ def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int, count_dropped: 
         run, dropped = [], 0
 
 
-_CAPITALIZED = re.compile(r"[^\W\d_]{4,}")
+_CAPITALIZED = compile_pattern(r"[^\W\d_]{4,}")
 
 
 def is_headline_like(text: str, min_share: float) -> bool:

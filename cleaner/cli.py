@@ -8,8 +8,6 @@ clean ...
 from __future__ import annotations
 
 import argparse
-import difflib
-import json
 import os
 import sys
 
@@ -226,6 +224,8 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
             _write(result.text)
             return OK
     if args.explain == "json":
+        import json  # (the modules only some options need are imported when used)
+
         _write(json.dumps(explain_json(result.trace, label), ensure_ascii=False) + "\n")
         return OK
     if args.explain:
@@ -238,6 +238,8 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
     if problem:
         return _error(f"{label}: refusing to write: {problem}")
     if args.diff:
+        import difflib
+
         _write("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
                                             f"a/{label}", f"b/{label}")))
     elif args.check:

@@ -9,13 +9,14 @@ TypeError: Config.select must be a tuple of rule ids or categories, not str
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 MODES = ("article", "page", "auto")
 
+_Fields = namedtuple("Config", "select ignore rule_dirs builtin mode", defaults=((), (), (), True, "article"))
 
-@dataclass(frozen=True)
-class Config:
+
+class Config(_Fields):
     """How to clean; frozen, hashable, picklable, the same for every document of a run.
 
     select:    rule ids (``ads/advertisement-label``) or id prefixes (``ads``) to run;
@@ -29,13 +30,14 @@ class Config:
                (page rules run on documents that look like full-page dumps).
     """
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    rule_dirs: tuple[str, ...] = ()
-    builtin: bool = True
-    mode: str = "article"
+    __slots__ = ()  # (a named tuple, not a dataclass: importing dataclasses costs start-up time)
 
-    def __post_init__(self) -> None:
+    def __new__(cls, *args, **kwargs) -> "Config":
+        self = super().__new__(cls, *args, **kwargs)
+        self._check()
+        return self
+
+    def _check(self) -> None:
         for name in ("select", "ignore", "rule_dirs"):
             value = getattr(self, name)
             if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):

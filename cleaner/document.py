@@ -10,17 +10,18 @@ batch mode attaches to each document.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+
+from .cache import compile_pattern
+from collections import namedtuple
 
 KEEP = "keep"
 DROP = "drop"
 BLANK = "blank"  # no letter or digit: renders as a paragraph break
 
-_WORD_CHAR = re.compile(r"[^\W_]")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_FOLD = re.compile(r"[\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WORD_CHAR = compile_pattern(r"[^\W_]")
+_WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_FOLD = compile_pattern(r"[\W_]+")
+_CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def has_words(text: str) -> bool:
@@ -53,8 +54,7 @@ def fold(text: str) -> str:
     return _FOLD.sub("", text.casefold())
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(namedtuple("Verdict", "number action rule category stage text")):
     """What happened to one input line.
 
     ``number`` is 1-based in the normalized document. ``action`` is keep, drop or
@@ -62,12 +62,7 @@ class Verdict:
     when no rule fired. ``stage`` names the pipeline stage that decided.
     """
 
-    number: int
-    action: str
-    rule: str
-    category: str
-    stage: str
-    text: str
+    __slots__ = ()  # (named tuples, not dataclasses: importing dataclasses slows start-up)
 
     @property
     def dropped(self) -> bool:
@@ -84,18 +79,23 @@ class Verdict:
         }
 
 
-@dataclass(slots=True)
 class Line:
-    """One normalized line and the decision taken on it so far."""
+    """One normalized line and the decision taken on it so far.
 
-    number: int
-    text: str
-    action: str = KEEP
-    rule: str = ""
-    category: str = ""
-    stage: str = ""
-    guarded: bool = False
-    word_total: int = -1  # counted once, on first use
+    >>> Line(2, "Advertisement")
+    Line(2, 'Advertisement', action='keep', rule='')
+    """
+
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
+
+    def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
+                 stage: str = "", guarded: bool = False) -> None:
+        self.number, self.text, self.action, self.rule = number, text, action, rule
+        self.category, self.stage, self.guarded = category, stage, guarded
+        self.word_total = -1  # counted once, on first use
+
+    def __repr__(self) -> str:
+        return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
 
     @property
     def is_blank(self) -> bool:
@@ -118,11 +118,13 @@ class Line:
         return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
 
 
-@dataclass(slots=True)
 class Document:
     """A document in the pipeline: its lines, in order."""
 
-    lines: list[Line] = field(default_factory=list)
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[Line] | None = None) -> None:
+        self.lines = [] if lines is None else lines
 
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
-_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|body|head|script|meta|table)\b[^>]*>", re.I)
+from .cache import compile_pattern
+
+_HTML_START = compile_pattern(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
+_TAG = compile_pattern(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|body|head|script|meta|table)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:

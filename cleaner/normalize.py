@@ -14,21 +14,22 @@ is applied. ftfy is imported lazily and only runs on lines that look like mojiba
 from __future__ import annotations
 
 import html
-import re
+
+from .cache import compile_pattern
 
 # Every newline kind POLICY.md names: CRLF, CR, LF, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL.
-_NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+_NEWLINES = compile_pattern(r"\r\n|[\r\n\u2028\u2029\x85]")
 
 # Invisible characters that scrapers leave and that carry no meaning in news text.
 # ZWNJ/ZWJ (U+200C/D) are kept: Persian, Indic scripts and emoji sequences need them.
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+_INVISIBLE = compile_pattern(r"[\u200b\u2060\ufeff]")
 
 # A named or numeric HTML entity, semicolon required ("AT&T", "?a=1&para=2" stay as they are).
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # Cheap test before ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a
 # continuation byte read the same way, C1 controls, or a terminal escape.
-_MOJIBAKE_HINT = re.compile(
+_MOJIBAKE_HINT = compile_pattern(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122 ]|[\u0080-\u009f\x1b]"

@@ -26,12 +26,12 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
-import re
 
+from .cache import compile_pattern
 from .document import DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
-_SENTENCE_END = re.compile(r"[.!?:;。！？；]['\"’”»)]?$")
+_SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?$")
 
 
 def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int,
@@ -107,7 +107,7 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
 
 
 _BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 _MAX_TABLE_ROWS = 100
 
 

@@ -36,7 +36,7 @@ from .cache import compile_pattern, memo
 # in lower case) or Σ (lowered by context), is matched the slow, exact way.
 _CASE_CLASSES = [(k, *v) for k, v in re._casefix._EXTRA_CASES.items()]
 _NON_CANONICAL = frozenset(chr(c) for cls in _CASE_CLASSES for c in cls if chr(c).upper().lower() != chr(c))
-_AMBIGUOUS_IN_LINE = re.compile("[" + "".join(sorted(_NON_CANONICAL | {"\u0130", "\u03a3"})) + "]")
+_AMBIGUOUS_IN_LINE = compile_pattern("[" + "".join(sorted(_NON_CANONICAL | {"\u0130", "\u03a3"})) + "]")
 
 
 def lowered(text: str) -> str | None:

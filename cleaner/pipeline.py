@@ -10,7 +10,7 @@ carried from one document to the next.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from .checks import classify, revise
 from .config import Config
@@ -21,13 +21,11 @@ from .rules import Rule, load_rules
 STAGES = ("decode", "normalize", "classify", "revise", "render")
 
 
-@dataclass(frozen=True)
-class Result:
-    """A cleaned document and its trace (one verdict per normalized input line)."""
+class Result(namedtuple("Result", "text trace origins", defaults=((),))):
+    """A cleaned document and its trace (one verdict per normalized input line);
+    ``origins`` gives, for each verdict, the index of its raw input line."""
 
-    text: str
-    trace: tuple[Verdict, ...]
-    origins: tuple[int, ...] = ()  # for each verdict, the index of its raw input line
+    __slots__ = ()
 
     @property
     def dropped(self) -> list[Verdict]:
@@ -49,7 +47,6 @@ def render(doc: Document) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-@dataclass
 class Cleaner:
     """A reusable cleaner: rules loaded and compiled once, picklable, no per-document state.
 
@@ -59,17 +56,20 @@ class Cleaner:
     'Advertisement\\n'
     """
 
-    config: Config = field(default_factory=Config)
-
-    def __post_init__(self) -> None:
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = Config() if config is None else config
         self.rules: tuple[Rule, ...] = load_rules(self.config)
 
-    def __getstate__(self) -> dict:
-        return {"config": self.config}  # compiled rules are rebuilt, not pickled
+    def __repr__(self) -> str:
+        return f"Cleaner({self.config!r})"
 
-    def __setstate__(self, state: dict) -> None:
-        self.config = state["config"]
-        self.__post_init__()
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Cleaner) and other.config == self.config
+
+    __hash__ = None  # (equal cleaners are interchangeable; a cleaner is not a dict key)
+
+    def __reduce__(self):
+        return Cleaner, (self.config,)  # compiled rules are rebuilt, not pickled
 
     def run(self, text: str) -> Result:
         """Clean one document and return the text with its trace."""

@@ -10,10 +10,9 @@ Any mistake in a rule file is a :class:`RuleError` naming the file and the key.
 """
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 from . import cache
 from .config import Config
@@ -53,31 +52,47 @@ class RuleError(ValueError):
     """A rule file is invalid; the message names the file and the key."""
 
 
-def builtin_rules_dir() -> Path:
-    """The catalogue: ``cleaner/rules`` in a wheel, the repository's ``rules/`` in a checkout."""
-    packaged = Path(__file__).parent / "rules"
-    if packaged.is_dir():
+def builtin_rules_dir() -> str:
+    """The catalogue: ``cleaner/rules`` in a wheel, the repository's ``rules/`` in a checkout.
+    (Paths are strings here: importing pathlib costs start-up time.)"""
+    package = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(package, "rules")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
+    return os.path.join(os.path.dirname(os.path.realpath(package)), "rules")
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One compiled rule. ``full_id`` is ``category/id``, the name every verdict carries."""
+    """One compiled rule. ``full_id`` is ``category/id``, the name every verdict carries.
 
-    id: str
-    category: str
-    kind: str
-    summary: str
-    path: str
-    description: str = ""
-    patterns: tuple[str, ...] = ()
-    case_sensitive: bool = False
-    params: dict = field(default_factory=dict, hash=False, compare=False)
-    examples: dict = field(default_factory=dict, hash=False, compare=False)
-    items: re.Pattern | None = field(default=None, hash=False, compare=False)
-    requires: tuple[str, ...] = ()  # a speed hint: the line (lowercased) holds one of these
-    matcher: LineMatcher | None = field(default=None, hash=False, compare=False)  # ``regex``, regrouped for speed
+    ``requires`` is a speed hint: the line (lowercased) holds one of these strings.
+    ``matcher`` is :attr:`regex`, regrouped for speed. Rules are shared by every document
+    and never changed after loading.
+    """
+
+    def __init__(self, id: str, category: str, kind: str, summary: str, path: str, description: str = "",
+                 patterns: tuple[str, ...] = (), case_sensitive: bool = False, params: dict | None = None,
+                 examples: dict | None = None, items: re.Pattern | None = None, requires: tuple[str, ...] = (),
+                 matcher: LineMatcher | None = None) -> None:
+        self.id, self.category, self.kind, self.summary, self.path = id, category, kind, summary, path
+        self.description, self.patterns, self.case_sensitive = description, patterns, case_sensitive
+        self.params = {} if params is None else params
+        self.examples = {} if examples is None else examples
+        self.items, self.requires, self.matcher = items, requires, matcher
+
+    def __repr__(self) -> str:
+        return f"Rule({self.full_id!r}, kind={self.kind!r}, path={self.path!r})"
+
+    def _data(self) -> tuple:
+        return (self.id, self.category, self.kind, self.summary, self.path, self.description, self.patterns,
+                self.case_sensitive, self.params, self.examples, self.requires)
+
+    def __eq__(self, other) -> bool:
+        """Rules are equal when read from the same file with the same content."""
+        return isinstance(other, Rule) and self._data() == other._data()
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.patterns))
 
     @property
     def full_id(self) -> str:
@@ -112,17 +127,17 @@ class Rule:
         return self.params[name]
 
 
-def _fail(path: Path, key: str, problem: str) -> RuleError:
+def _fail(path: str, key: str, problem: str) -> RuleError:
     return RuleError(f"{path}: {key}: {problem}")
 
 
-def _str_list(path: Path, key: str, value) -> tuple[str, ...]:
+def _str_list(path: str, key: str, value) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail(path, key, "must be a list of strings")
     return tuple(value)
 
 
-def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
+def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     """Validate one parsed rule file and compile its patterns."""
     unknown = sorted(set(data) - _KEYS)
     if unknown:
@@ -131,8 +146,9 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise _fail(path, key, "required, a non-empty string")
     rule_id, category, kind = data["id"], data["category"], data["kind"]
-    if rule_id != path.stem:
-        raise _fail(path, "id", f"{rule_id!r} must equal the file name {path.stem!r}")
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if rule_id != stem:
+        raise _fail(path, "id", f"{rule_id!r} must equal the file name {stem!r}")
     if category not in CATEGORIES:
         raise _fail(path, "category", f"{category!r} is not one of {', '.join(CATEGORIES)}")
     if category != category_dir:
@@ -183,7 +199,7 @@ def parse_rule(path: Path, data: dict, category_dir: str) -> Rule:
     )
 
 
-def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int, build=None):
+def _compile(path: str, key: str, patterns: tuple[str, ...], flags: int, build=None):
     """Compile the patterns (joined, or with ``build``); if that fails, compile each alone
     to name the bad one (compiling is the larger part of start-up, so it is done once when
     all is well)."""
@@ -203,7 +219,7 @@ def _compile(path: Path, key: str, patterns: tuple[str, ...], flags: int, build=
         raise
 
 
-def _check_cases(path: Path, cases) -> None:
+def _check_cases(path: str, cases) -> None:
     if not isinstance(cases, list) or not all(isinstance(c, dict) for c in cases):
         raise _fail(path, "examples.cases", "must be an array of tables ([[examples.cases]])")
     for i, case in enumerate(cases):
@@ -216,7 +232,7 @@ def _check_cases(path: Path, cases) -> None:
                 raise _fail(path, f"{key}.lines", f"each line starts with 'keep: ' or 'drop: ', not {line!r}")
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: str) -> dict:
     import tomllib  # only when a rule file is new or changed (see cleaner.cache)
 
     try:
@@ -226,19 +242,25 @@ def _read_toml(path: Path) -> dict:
         raise RuleError(f"{path}: not valid TOML: {err}") from None
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path) -> Rule:
+    """One rule file (a path as str or path-like)."""
+    path = os.fspath(path)
     try:
         data = cache.load_toml(path, _read_toml)
     except OSError as err:
         raise RuleError(f"{path}: cannot read: {err.strerror}") from None
-    return parse_rule(path, data, path.parent.name)
+    return parse_rule(path, data, os.path.basename(os.path.dirname(path)))
 
 
-def load_dir(folder: Path) -> list[Rule]:
-    """Every ``<category>/<id>.toml`` under ``folder``, sorted by path."""
-    if not folder.is_dir():
+def load_dir(folder) -> list[Rule]:
+    """Every ``<category>/<id>.toml`` under ``folder`` (str or path-like), in path order."""
+    folder = os.path.normpath(os.fspath(folder))
+    if not os.path.isdir(folder):
         raise RuleError(f"{folder}: rules folder not found")
-    return [load_rule_file(p) for p in sorted(folder.glob("*/*.toml"))]
+    paths = [os.path.join(category.path, name)
+             for category in os.scandir(folder) if category.is_dir()
+             for name in os.listdir(category.path) if name.endswith(".toml")]
+    return [load_rule_file(p) for p in sorted(paths, key=lambda p: p.split(os.sep))]
 
 
 def _selected(rule_id: str, names: tuple[str, ...]) -> bool:
@@ -252,7 +274,7 @@ def load_rules(config: Config = Config()) -> tuple[Rule, ...]:
     Cached per config: compiled rules are immutable and shared, never document state.
     """
     by_id: dict[str, Rule] = {}
-    folders = ([builtin_rules_dir()] if config.builtin else []) + [Path(d) for d in config.rule_dirs]
+    folders = ([builtin_rules_dir()] if config.builtin else []) + list(config.rule_dirs)
     for folder in folders:
         for rule in load_dir(folder):
             by_id[rule.full_id] = rule

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 
@@ -60,4 +59,6 @@ class Stats:
         return "\n".join(rows)
 
     def as_json(self) -> str:
+        import json  # only for --stats json
+
         return json.dumps(self.as_dict(), ensure_ascii=False)

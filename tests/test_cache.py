@@ -78,7 +78,7 @@ def test_a_changed_rule_file_is_read_again(fresh, monkeypatch, tmp_path):
 @pytest.mark.parametrize("content", [b"", b"not a marshal file", b"\x00" * 100])
 def test_a_corrupt_cache_is_ignored_and_replaced(fresh, monkeypatch, content):
     fresh.mkdir()
-    target = cache.cache_file()
+    target = Path(cache.cache_file())
     target.write_bytes(content)
     assert load_dir(ROOT / "rules")
     cache.save()
@@ -117,9 +117,9 @@ def test_cache_location(monkeypatch, tmp_path):
     monkeypatch.delenv("CLEANER_NO_CACHE", raising=False)
     monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.cache_file().parent == tmp_path / "cleaner"
+    assert Path(cache.cache_file()).parent == tmp_path / "cleaner"
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "mine"))
-    assert cache.cache_file().parent == tmp_path / "mine"
+    assert Path(cache.cache_file()).parent == tmp_path / "mine"
 
 
 def test_entries_no_run_used_lately_are_pruned(fresh, monkeypatch):

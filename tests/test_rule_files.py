@@ -31,7 +31,7 @@ def test_every_category_folder_is_a_policy_category():
 
 
 def test_builtin_dir_is_the_repository_catalogue():
-    assert builtin_rules_dir().resolve() == (ROOT / "rules").resolve()
+    assert Path(builtin_rules_dir()).resolve() == (ROOT / "rules").resolve()
 
 
 def _write_rule(tmp_path: Path, text: str, category="ads", name="my-rule") -> Path:
