@@ -78,12 +78,23 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     checks = [(rule, globals()[name]) for kind, name in _CONTEXT_CHECKS for rule in rules
               if rule.kind == kind and (kind != "page" or page)]
+    # A line's text never changes here, so which lines a span header or zone marker
+    # pattern matches is found once, not once per round.
+    matching = {rule.full_id: _matching_lines(doc, rule) for rule, _ in checks if rule.kind in ("span", "zone")}
     for _ in range(_MAX_ROUNDS):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for rule, check in checks:
-            check(doc, rule)
+            if rule.full_id in matching:
+                check(doc, rule, matching[rule.full_id])
+            else:
+                check(doc, rule)
         if sum(1 for line in doc.lines if line.action == DROP) == before:
             return
+
+
+def _matching_lines(doc: Document, rule: Rule) -> frozenset[int]:
+    """The indexes of the non-blank lines that match the rule's patterns."""
+    return frozenset(i for i, line in enumerate(doc.lines) if not line.is_blank and rule.matches(line.text))
 
 
 def _drop(line: Line, rule: Rule) -> None:
@@ -106,15 +117,16 @@ def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
     return words <= max_words and (sentences or not _SENTENCE_END.search(line.text))
 
 
-def _spans(doc: Document, rule: Rule) -> None:
-    """Drop each header line and the items next to it (after it, or before it)."""
+def _spans(doc: Document, rule: Rule, headers: frozenset[int]) -> None:
+    """Drop each header line (``headers``: the lines matching the rule) and the items next
+    to it (after it, or before it)."""
     lines = doc.lines
     after = rule.param("direction") == "after"
     inside_span = set()  # lines a span already passed over cannot open a new one
     title = next((fold(line.text) for line in lines if not line.is_blank), "")
-    for i, header in enumerate(lines):
-        if (header.is_blank or header.guarded or id(header) in inside_span
-                or header.rule == rule.full_id or not rule.matches(header.text)):
+    for i in sorted(headers):
+        header = lines[i]
+        if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
             continue  # (a header this rule dropped was handled in an earlier round)
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
@@ -301,13 +313,15 @@ def _teasers(doc: Document, rule: Rule) -> None:
     _drop_runs(doc, rule, is_item, rule.param("min_items"))
 
 
-def _zones(doc: Document, rule: Rule) -> None:
+def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
+    """Drop a marker line (``markers``: the lines matching the rule) that comes after the
+    article's prose, and everything after it."""
     prose: set[str] = set()
     lines = doc.lines
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
-        if len(prose) >= rule.param("min_prose_before") and rule.matches(line.text):
+        if len(prose) >= rule.param("min_prose_before") and i in markers:
             for rest in lines[i:]:
                 if rest.is_kept:
                     _drop(rest, rule)

@@ -79,6 +79,7 @@ class Rule:
         self.params = {} if params is None else params
         self.examples = {} if examples is None else examples
         self.items, self.requires, self.matcher = items, requires, matcher
+        self.full_id = f"{category}/{id}"  # (an attribute: the checks compare it on every line)
 
     def __repr__(self) -> str:
         return f"Rule({self.full_id!r}, kind={self.kind!r}, path={self.path!r})"
@@ -93,10 +94,6 @@ class Rule:
 
     def __hash__(self) -> int:
         return hash((self.path, self.patterns))
-
-    @property
-    def full_id(self) -> str:
-        return f"{self.category}/{self.id}"
 
     @cached_property
     def regex(self) -> re.Pattern | None:
