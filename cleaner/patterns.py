@@ -142,6 +142,63 @@ def lowerable(alternative: str, flags: int) -> bool:
         return False
 
 
+_MIN_NEEDED = 3  # UTF-8 bytes: shorter strings (two Latin letters) are in most lines
+
+
+def _weight(strings) -> int:
+    """How selective a set of strings is: the UTF-8 length of its shortest string."""
+    return min(len(s.encode("utf-8")) for s in strings)
+
+
+def _needed(tree) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern contains, or None when no
+    such set of strings of ``_MIN_NEEDED`` characters or more can be read off it.
+    Of the candidates along the pattern, the set whose shortest string is longest wins."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def consider(candidate):
+        nonlocal best
+        if candidate and _weight(candidate) >= _MIN_NEEDED and (best is None or _weight(candidate) > _weight(best)):
+            best = candidate
+
+    for op, av in list(tree) + [(None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is sre.SUBPATTERN and not (av[1] | av[2]):
+            consider(_needed(av[3]))
+        elif op is sre.ATOMIC_GROUP:
+            consider(_needed(av))
+        elif op is sre.BRANCH:
+            branches = [_needed(branch) for branch in av[1]]
+            if all(b is not None for b in branches):
+                consider(frozenset().union(*branches))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needed(av[2]))
+    return best
+
+
+def needed_strings(alternative: str, flags: int) -> list[str] | None:
+    """Strings one of which every match of a (case-sensitive) alternative contains, or
+    None if there are none to read off it; a string that holds another is left out.
+
+    >>> needed_strings(r"\\bcookies? (?:policy|settings)", 0), needed_strings(r"(?:click|tap) to tweet", 0)
+    (['cookie'], [' to tweet'])
+    >>> needed_strings(r"(?:photo|image|pic)\\s*:", 0), needed_strings(r"[.]\\s+\\w+", 0)
+    (['image', 'photo', 'pic'], None)
+    """
+    try:
+        strings = _needed(re._parser.parse(alternative, flags))
+    except Exception:  # an internal parser that changed shape: no filter
+        return None
+    if strings is None:
+        return None
+    return sorted(s for s in strings if not any(t != s and t in s for t in strings))
+
+
 def compile_joined(parts, flags: int) -> re.Pattern | None:
     """The patterns as one alternation, each in its own group (None if there are none)."""
     return compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
@@ -161,21 +218,37 @@ def _regroup(patterns: tuple[str, ...], flags: int, how: str) -> tuple[list[str]
     return at_start, on_text, on_lower
 
 
+def _by_needed_strings(on_lower: list[str], flags: int) -> tuple[list[str], list[str], list[str]]:
+    """The lowered alternatives that need one of some strings, those strings, and the
+    alternatives that need none (see :class:`LineMatcher`)."""
+    filtered, needed, unfiltered = [], set(), []
+    for part in on_lower:
+        strings = needed_strings(part, flags & ~re.IGNORECASE)
+        (unfiltered if strings is None else filtered).append(part)
+        needed.update(strings or ())
+    return filtered, sorted(s for s in needed if not any(t != s and t in s for t in needed)), unfiltered
+
+
 class LineMatcher:
     """A rule's patterns as ``search``, ``match`` or ``fullmatch`` on one line, regrouped:
     the anchored alternatives are tried once at the start of the line (as the line is:
     IGNORECASE costs little there); of the others, the lowerable ones search the lower-cased
-    line and the rest search the line. Picklable through its arguments.
+    line and the rest search the line. Of the lowerable ones, those that need one of some
+    strings (``cookie``, ``to tweet``) run only on a line that holds one: a search for plain
+    strings is fast, and most lines hold none. Picklable through its arguments.
     """
 
     def __init__(self, patterns: tuple[str, ...], flags: int, how: str) -> None:
         self.args = (patterns, flags, how)
         key = "groups:" + "\0".join((how, str(int(flags)), *patterns))
         at_start, on_text, on_lower = memo(key, lambda: _regroup(patterns, flags, how))
+        filtered, needed, unfiltered = memo("needed:" + key, lambda: _by_needed_strings(on_lower, flags))
         regex = compile_joined(at_start, flags)
         self.at_start = None if regex is None else getattr(regex, "match" if how == "search" else how)
         self.search_text = compile_joined(on_text, flags)
-        self.search_lower = compile_joined(on_lower, flags & ~re.IGNORECASE)
+        self.search_lower = compile_joined(unfiltered, flags & ~re.IGNORECASE)
+        self.needed = compile_joined([re.escape(s) for s in needed], 0)
+        self.search_needing = compile_joined(filtered, flags & ~re.IGNORECASE)
         self._exact = (on_lower, flags)  # the same, for case-ambiguous lines (compiled if needed)
 
     def __reduce__(self):
@@ -191,11 +264,14 @@ class LineMatcher:
             return True
         if self.search_text is not None and self.search_text.search(text) is not None:
             return True
-        if self.search_lower is None:
+        if self.search_lower is None and self.search_needing is None:
             return False
         if lower == "":
             lower = lowered(text)
         if lower is None:
             return self.search_exact.search(text) is not None
-        return self.search_lower.search(lower) is not None
+        if self.search_lower is not None and self.search_lower.search(lower) is not None:
+            return True
+        return (self.search_needing is not None and self.needed.search(lower) is not None
+                and self.search_needing.search(lower) is not None)
 
