@@ -26,7 +26,6 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
-
 from .cache import compile_pattern
 from .document import DROP, Line, fold
 
@@ -160,7 +159,34 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
+    if best is None and rows:  # the headline may differ from the <title> by a word
+        title_words = _WORD.findall(lines[rows[0]].text.casefold())
+        best = next((k for k in range(1, len(rows)) if _nearly_repeats_title(lines[rows[k]], title_words)
+                     and any(w > 0 for w in weights[k + 1 : k + 1 + window])), None)
     return best
+
+
+_WORD = compile_pattern(r"\w+")
+_MIN_HEADLINE_WORDS = 4
+
+
+def _nearly_repeats_title(line: Line, title_words: list[str]) -> bool:
+    """Every word of ``line`` but one is a word of the title, in the title's order, and the
+    line has four words or more: the headline with a word added or changed ("Skyrim
+    (Skyrim) run speed" under the title "Skyrim run speed"), which an exact match misses.
+
+    >>> _nearly_repeats_title(Line(1, "Design Week | Michael Lee’s lamps for Flos"), "design week lee s lamps for flos site".split())
+    True
+    >>> _nearly_repeats_title(Line(1, "Design Week | Flos pays tribute to Castiglioni"), "design week lee s lamps for flos site".split())
+    False
+    """
+    words = _WORD.findall(line.text.casefold())
+    if len(words) < _MIN_HEADLINE_WORDS:
+        return False
+    from difflib import SequenceMatcher  # (rarely needed: not imported at start-up)
+
+    matched = sum(block.size for block in SequenceMatcher(None, words, title_words, autojunk=False).get_matching_blocks())
+    return matched >= len(words) - 1
 
 
 def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
