@@ -26,7 +26,7 @@ from __future__ import annotations
 
 
 from .cache import compile_pattern
-from .document import BLANK, DROP, Document, Line, fold, has_words
+from .document import BLANK, DATA_CHARS, DROP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
@@ -34,7 +34,6 @@ from .rules import Rule
 CLASSIFY, REVISE = "classify", "revise"
 _SENTENCE_END = compile_pattern(r"[.!:;。！；]['\"’”»)]?$")
 _BULLET = compile_pattern(r"^[-–•*·▪►]\s")
-_DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
@@ -222,7 +221,7 @@ def _is_label(line: Line, max_words: int) -> bool:
     """A short label: a few words, no sentence punctuation at its end, not guarded, and
     none of the separators of data and code (a CSV row, a path, ``key=value``)."""
     return (line.is_kept and not line.guarded and line.words <= max_words
-            and not _SENTENCE_END.search(line.text) and not _DATA_CHARS.search(line.text))
+            and not _SENTENCE_END.search(line.text) and not DATA_CHARS.search(line.text))
 
 
 def _page(doc: Document, rule: Rule) -> None:

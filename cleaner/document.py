@@ -22,6 +22,8 @@ _WORD_CHAR = compile_pattern(r"[^\W_]")
 _WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _FOLD = compile_pattern(r"[\W_]+")
 _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
+DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 
 
 def has_words(text: str) -> bool:

@@ -27,7 +27,7 @@ left to the other rules, and a page with no prose at all is left alone.
 from __future__ import annotations
 
 from .cache import compile_pattern
-from .document import DROP, Line, fold
+from .document import DATA_CHARS, DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
 _SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?$")
@@ -52,7 +52,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
-        if start < i < first and not lines[i].guarded and lines[i].words <= 2:
+        if (start < i < first and not lines[i].guarded and lines[i].words <= 2
+                and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
