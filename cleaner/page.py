@@ -56,6 +56,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
+    if end > body[1]:  # the body holds a table: its notes stay with it
+        outside -= _table_notes(lines, rows, end)
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
@@ -109,6 +111,19 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
 _BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
 _DIGIT = compile_pattern(r"\d")
 _MAX_TABLE_ROWS = 100
+_FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
+
+
+def _table_notes(lines: list[Line], rows: list[int], end: int) -> set[int]:
+    """The notes printed under a table the article holds: the rows right after it that
+    start with a footnote mark ("* Only the top 12 race for the title."). They do not
+    widen the article's reach (the window for lone prose is counted from the table)."""
+    notes = set()
+    for i in rows[end + 1 :]:
+        if lines[i].action == DROP or not _FOOTNOTE.match(lines[i].text):
+            break
+        notes.add(i)
+    return notes
 
 
 def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
