@@ -24,7 +24,6 @@ Context kinds (revise stage) look at the lines around:
 """
 from __future__ import annotations
 
-
 from .cache import compile_pattern
 from .document import BLANK, DATA_CHARS, DROP, Document, Line, fold, has_words
 from .patterns import lowered
@@ -320,13 +319,23 @@ def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
-        if len(prose) >= rule.param("min_prose_before") and i in markers:
+        if len(prose) >= rule.param("min_prose_before") and i in markers and not _is_button_before_prose(lines, i):
             for rest in lines[i:]:
                 if rest.is_kept:
                     _drop(rest, rule)
             return
         if len(prose) < rule.param("min_prose_before") and line.is_kept and line.words >= rule.param("prose_words"):
             prose.add(fold(line.text))  # (distinct paragraphs: a repeated one counts once)
+
+
+_BUTTON_WORDS = 1
+
+
+def _is_button_before_prose(lines: list[Line], i: int) -> bool:
+    """A bare one-word marker ('Comments') followed by a paragraph of prose is a button in
+    the article's toolbar, and the article goes on below it. A comment section opens with
+    a form, a count, a login prompt or a commenter's name before the first comment."""
+    return lines[i].words <= _BUTTON_WORDS and _introduces_prose(lines, i)
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:
