@@ -103,15 +103,37 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     for index, raw in enumerate(split_lines(text)):
         repaired = repair_text(raw) if raw else raw
         if repaired is raw or not _NEWLINES.search(repaired):
-            lines.append(repaired.strip())
+            lines.append(_settled(repaired.strip()))
             if origins is not None:
                 origins.append(index)
         else:
             parts = split_lines(repaired)
-            lines.extend(part.strip() for part in parts)
+            lines.extend(_settled(part.strip()) for part in parts)
             if origins is not None:
                 origins.extend([index] * len(parts))
     return lines
+
+
+_MAX_REPAIRS = 4
+
+
+def _settled(line: str) -> str:
+    """The line as normalizing it again would leave it. ftfy reads its context: a fix can
+    show more mojibake, and the spaces stripped from the edges can change its choice, so
+    a line that still looks like mojibake is repaired again until nothing changes (this
+    keeps cleaning idempotent).
+
+    >>> _settled("Â€Ä")
+    'ۀ'
+    """
+    for _ in range(_MAX_REPAIRS):
+        if not _MOJIBAKE_HINT.search(line):
+            break
+        again = repair_text(line)
+        if _NEWLINES.search(again) or again.strip() == line:
+            break  # (a repair that would split the line is left to the first pass)
+        line = again.strip()
+    return line
 
 
 def raw_line_spans(text: str) -> list[tuple[int, int]]:
