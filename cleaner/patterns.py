@@ -194,8 +194,12 @@ def needed_strings(alternative: str, flags: int) -> list[str] | None:
         strings = _needed(re._parser.parse(alternative, flags))
     except Exception:  # an internal parser that changed shape: no filter
         return None
-    if strings is None:
-        return None
+    return None if strings is None else _without_superstrings(strings)
+
+
+def _without_superstrings(strings) -> list[str]:
+    """The strings, sorted, less those that hold another (a line holding ``cookies`` holds
+    ``cookie``: searching for the shorter one is enough)."""
     return sorted(s for s in strings if not any(t != s and t in s for t in strings))
 
 
@@ -226,7 +230,7 @@ def _by_needed_strings(on_lower: list[str], flags: int) -> tuple[list[str], list
         strings = needed_strings(part, flags & ~re.IGNORECASE)
         (unfiltered if strings is None else filtered).append(part)
         needed.update(strings or ())
-    return filtered, sorted(s for s in needed if not any(t != s and t in s for t in needed)), unfiltered
+    return filtered, _without_superstrings(needed), unfiltered
 
 
 class LineMatcher:
