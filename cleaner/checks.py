@@ -24,6 +24,8 @@ Context kinds (revise stage) look at the lines around:
 """
 from __future__ import annotations
 
+from functools import partial
+
 from .cache import compile_pattern
 from .document import BLANK, DATA_CHARS, DROP, Document, Line, fold, has_words
 from .patterns import lowered
@@ -74,18 +76,18 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
     makes cleaning idempotent. Most documents need one round and one to confirm.
     """
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
-    checks = [(rule, globals()[name]) for kind, name in _CONTEXT_CHECKS for rule in rules
-              if rule.kind == kind and (kind != "page" or page)]
-    # A line's text never changes here, so which lines a span header or zone marker
-    # pattern matches is found once, not once per round.
-    matching = {rule.full_id: _matching_lines(doc, rule) for rule, _ in checks if rule.kind in ("span", "zone")}
+    # A line's text never changes here, so the lines a span header or zone marker pattern
+    # matches are found once, before the rounds, and handed to the check.
+    checks = []
+    for kind, name in _CONTEXT_CHECKS:
+        for rule in rules:
+            if rule.kind == kind and (kind != "page" or page):
+                matching = (_matching_lines(doc, rule),) if kind in ("span", "zone") else ()
+                checks.append(partial(globals()[name], doc, rule, *matching))
     for _ in range(_MAX_ROUNDS):
         before = sum(1 for line in doc.lines if line.action == DROP)
-        for rule, check in checks:
-            if rule.full_id in matching:
-                check(doc, rule, matching[rule.full_id])
-            else:
-                check(doc, rule)
+        for check in checks:
+            check()
         if sum(1 for line in doc.lines if line.action == DROP) == before:
             return
 
@@ -178,6 +180,7 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
 
 
 _PROSE_WORDS = 25
+_SUBHEADING_WORDS = 6
 _DIGIT = compile_pattern(r"\d")
 
 
@@ -191,7 +194,6 @@ def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
     following = _next_line(lines, k)
     return following is not None and (following.action == DROP or (
         following.is_kept and not following.guarded and _is_item(following, rule)))
-_SUBHEADING_WORDS = 6
 
 
 def _next_line(lines: list[Line], k: int) -> Line | None:
