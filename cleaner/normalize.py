@@ -102,15 +102,13 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     lines: list[str] = []
     for index, raw in enumerate(split_lines(text)):
         repaired = repair_text(raw) if raw else raw
-        if repaired is raw or not _NEWLINES.search(repaired):
-            lines.append(_settled(repaired.strip()))
-            if origins is not None:
-                origins.append(index)
+        if repaired is raw:  # nothing repaired: nothing that a second repair could change
+            parts = [raw.strip()]
         else:
-            parts = split_lines(repaired)
-            lines.extend(_settled(part.strip()) for part in parts)
-            if origins is not None:
-                origins.extend([index] * len(parts))
+            parts = [_settled(part.strip()) for part in split_lines(repaired) or [""]]
+        lines.extend(parts)
+        if origins is not None:
+            origins.extend([index] * len(parts))
     return lines
 
 
