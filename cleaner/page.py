@@ -169,16 +169,19 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
     """The row of the headline: a line after the title that repeats it and has prose within
     ``window`` rows below it. Of several, the one repeating most of the title (the headline,
     not the site's name of "Headline | Site"); the first of those."""
+    def prose_below(k: int) -> bool:
+        return any(w > 0 for w in weights[k + 1 : k + 1 + window])
+
     best, best_length = None, 0
     for k in range(1, len(rows)):
-        if _repeats_title(lines[rows[k]], title) and any(w > 0 for w in weights[k + 1 : k + 1 + window]):
+        if _repeats_title(lines[rows[k]], title) and prose_below(k):
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
     if best is None and rows:  # the headline may differ from the <title> by a word
         title_words = _WORD.findall(lines[rows[0]].text.casefold())
-        best = next((k for k in range(1, len(rows)) if _nearly_repeats_title(lines[rows[k]], title_words)
-                     and any(w > 0 for w in weights[k + 1 : k + 1 + window])), None)
+        best = next((k for k in range(1, len(rows))
+                     if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
     return best
 
 
