@@ -10,9 +10,9 @@ batch mode attaches to each document.
 """
 from __future__ import annotations
 
+from collections import namedtuple
 
 from .cache import compile_pattern
-from collections import namedtuple
 
 KEEP = "keep"
 DROP = "drop"
