@@ -31,6 +31,7 @@ from .document import BLANK, DATA_CHARS, DROP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
+from .screen import NO_LIMIT, Screen
 
 CLASSIFY, REVISE = "classify", "revise"
 _SENTENCE_END = compile_pattern(r"[.!:;。！；]['\"’”»)]?$")
@@ -43,24 +44,25 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     debris = [r for r in rules if r.kind == "debris"]
     # A word limit is checked before the pattern: most prose lines are longer than any
     # limit, and counting words once is cheaper than running every pattern.
-    droppers = [(r, r.params.get("max_words") or _NO_LIMIT) for r in rules if r.kind in ("line", "contains")]
+    droppers = [(r, r.params.get("max_words") or NO_LIMIT) for r in rules if r.kind in ("line", "contains")]
+    guard_screen, drop_screen = Screen.of(tuple(guards)), Screen.of(tuple(droppers))
     for line in doc.lines:
         if not line.is_kept:
             continue
         text, words, lower = line.text, line.words, lowered(line.text)
-        line.guarded = any(words <= limit and r.matches(text, lower) for r, limit in guards)
+        line.guarded = any(words <= limit and r.matches(text, lower)
+                           for r, limit in guard_screen.candidates(text, lower, words))
         for rule in debris:
             if rule.matches(text, lower) and not has_words(rule.regex.sub("", text)):
                 line.decide(BLANK, rule.full_id, rule.category, CLASSIFY)
                 break
         else:
-            for rule, limit in droppers:
+            for rule, limit in drop_screen.candidates(text, lower, words):
                 if words <= limit and rule.matches(text, lower):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
 
 
-_NO_LIMIT = float("inf")
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
@@ -78,12 +80,13 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     # A line's text never changes here, so the lines a span header or zone marker pattern
     # matches are found once, before the rounds, and handed to the check.
+    matching = _matching_lines(doc, tuple(r for r in rules if r.kind in ("span", "zone")))
     checks = []
     for kind, name in _CONTEXT_CHECKS:
         for rule in rules:
             if rule.kind == kind and (kind != "page" or page):
-                matching = (_matching_lines(doc, rule),) if kind in ("span", "zone") else ()
-                checks.append(partial(globals()[name], doc, rule, *matching))
+                arguments = (matching[rule.full_id],) if kind in ("span", "zone") else ()
+                checks.append(partial(globals()[name], doc, rule, *arguments))
     for _ in range(_MAX_ROUNDS):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for check in checks:
@@ -92,9 +95,18 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
             return
 
 
-def _matching_lines(doc: Document, rule: Rule) -> frozenset[int]:
-    """The indexes of the non-blank lines that match the rule's patterns."""
-    return frozenset(i for i, line in enumerate(doc.lines) if not line.is_blank and rule.matches(line.text))
+def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
+    """For each rule, the indexes of the non-blank lines that match its patterns."""
+    screen = Screen.of(tuple((rule, NO_LIMIT) for rule in rules))
+    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules}
+    for i, line in enumerate(doc.lines):
+        if not line.is_blank:
+            text = line.text
+            lower = lowered(text)
+            for rule, _ in screen.candidates(text, lower, line.words):
+                if rule.matches(text, lower):
+                    found[rule.full_id].add(i)
+    return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
 
 
 def _drop(line: Line, rule: Rule) -> None:

@@ -27,6 +27,7 @@ import re
 import re._casefix
 import re._constants as sre
 import re._parser
+from collections import namedtuple
 from functools import cached_property
 
 from .cache import compile_pattern, memo
@@ -210,17 +211,55 @@ def compile_joined(parts, flags: int) -> re.Pattern | None:
     return compile_pattern("|".join(f"(?:{p})" for p in parts), flags) if parts else None
 
 
-def _regroup(patterns: tuple[str, ...], flags: int, how: str) -> tuple[list[str], list[str], list[str], list[str]]:
-    """The alternatives tried at the line start, at the start of its lower case, searched
-    in the line, searched in its lower case (see :class:`LineMatcher`)."""
-    at_start, at_start_lower, on_text, on_lower = [], [], [], []
+class Groups(namedtuple("Groups", "at_start at_start_lower on_text needing needed on_lower joinable")):
+    """A matcher's alternatives, regrouped (see :class:`LineMatcher`): tried at the line
+    start, at the start of its lower case, searched in the line; searched in its lower
+    case when it holds one of the ``needed`` strings; searched in its lower case. Whether
+    they may be joined with other rules' (no group reference, which joining renumbers)."""
+
+    __slots__ = ()
+
+    @property
+    def lowered_all(self) -> tuple[list[str], list[str]]:
+        """The alternatives run on the lower-cased line: at its start, and searched."""
+        return self.at_start_lower, self.needing + self.on_lower
+
+
+def _regroup(patterns: tuple[str, ...], flags: int, how: str) -> Groups:
+    """Split the patterns into their alternatives and group them (see :class:`Groups`)."""
+    at_start, at_start_lower, on_text, on_lower, joinable = [], [], [], [], True
     for part in (a for p in patterns for a in alternatives(p)):
+        joinable = joinable and not _has_group_reference(part, flags)
         if how != "search" or part.startswith("^"):
             part = part if how != "search" else part[1:]
             (at_start_lower if lowerable(part, flags) else at_start).append(part)
         else:
             (on_lower if lowerable(part, flags) else on_text).append(part)
-    return at_start, at_start_lower, on_text, on_lower
+    needing, needed, unfiltered = _by_needed_strings(on_lower, flags)
+    return Groups(at_start, at_start_lower, on_text, needing, needed, unfiltered, joinable)
+
+
+def _has_group_reference(alternative: str, flags: int) -> bool:
+    """Does the alternative refer to a group by number or name?
+
+    >>> _has_group_reference(r"(a)\\1", 0), _has_group_reference(r"(?:a|b)+c", 0)
+    (True, False)
+    """
+    def walk(tree) -> bool:
+        for op, av in tree:
+            if op in (sre.GROUPREF, sre.GROUPREF_EXISTS, sre.GROUPREF_IGNORE):
+                return True
+            items = av if isinstance(av, (tuple, list)) else ()
+            for item in items:
+                branches = item if isinstance(item, list) else [item]
+                if any(isinstance(b, re._parser.SubPattern) and walk(b) for b in branches):
+                    return True
+        return False
+
+    try:
+        return walk(re._parser.parse(alternative, flags))
+    except Exception:  # an internal parser that changed shape: assume the worst
+        return True
 
 
 def _by_needed_strings(on_lower: list[str], flags: int) -> tuple[list[str], list[str], list[str]]:
@@ -234,43 +273,61 @@ def _by_needed_strings(on_lower: list[str], flags: int) -> tuple[list[str], list
     return filtered, _without_superstrings(needed), unfiltered
 
 
+def _case_kept(parts: list[str]) -> list[str]:
+    """Alternatives of a case-sensitive rule, to join into a case-insensitive pattern."""
+    return [f"(?-i:{part})" for part in parts]
+
+
+def _joined_groups(members: list[Groups], flags: list[int]) -> Groups:
+    """The groups of one matcher that matches where any member does (all ``how`` alike)."""
+    def each(field):
+        return [part for g, f in zip(members, flags)
+                for part in (getattr(g, field) if f & re.IGNORECASE else _case_kept(getattr(g, field)))]
+    needed = _without_superstrings({s for g in members for s in g.needed})
+    return Groups(each("at_start"), each("at_start_lower"), each("on_text"), each("needing"), needed,
+                  each("on_lower"), all(g.joinable for g in members))
+
+
 class LineMatcher:
     """A rule's patterns as ``search``, ``match`` or ``fullmatch`` on one line, regrouped:
     the anchored alternatives are tried once at the start of the line; of all, the lowerable
-    ones run on the lower-cased line and the rest on the line. Of the lowerable ones, those that need one of some
-    strings (``cookie``, ``to tweet``) run only on a line that holds one: a search for plain
-    strings is fast, and most lines hold none. Picklable through its arguments.
+    ones run on the lower-cased line and the rest on the line. Of the lowerable ones, those
+    that need one of some strings (``cookie``, ``to tweet``) run only on a line that holds
+    one: a search for plain strings is fast, and most lines hold none. Picklable through
+    its arguments.
     """
 
     def __init__(self, patterns: tuple[str, ...], flags: int, how: str) -> None:
         self.args = (patterns, flags, how)
         key = "groups:" + "\0".join((how, str(int(flags)), *patterns))
-        at_start, at_start_lower, on_text, on_lower = memo(key, lambda: _regroup(patterns, flags, how))
-        filtered, needed, unfiltered = memo("needed:" + key, lambda: _by_needed_strings(on_lower, flags))
+        self.groups = Groups(*memo(key, lambda: tuple(_regroup(patterns, flags, how))))  # (marshal: plain tuple)
+        self._compile(self.groups, flags, how)
+
+    def _compile(self, groups: Groups, flags: int, how: str) -> None:
         method = "match" if how == "search" else how
-        regex = compile_joined(at_start, flags)
+        caseless = flags & ~re.IGNORECASE
+        regex = compile_joined(groups.at_start, flags)
         self.at_start = None if regex is None else getattr(regex, method)
-        regex = compile_joined(at_start_lower, flags & ~re.IGNORECASE)
+        regex = compile_joined(groups.at_start_lower, caseless)
         self.at_start_lower = None if regex is None else getattr(regex, method)
-        self.search_text = compile_joined(on_text, flags)
-        self.search_lower = compile_joined(unfiltered, flags & ~re.IGNORECASE)
-        self.needed = compile_joined([re.escape(s) for s in needed], 0)
-        self.search_needing = compile_joined(filtered, flags & ~re.IGNORECASE)
-        self._exact = (at_start_lower, on_lower, flags, method)  # the same, for case-ambiguous lines (compiled if needed)
+        self.search_text = compile_joined(groups.on_text, flags)
+        self.search_lower = compile_joined(groups.on_lower, caseless)
+        self.needed = compile_joined([re.escape(s) for s in groups.needed], 0)
+        self.search_needing = compile_joined(groups.needing, caseless)
+        self._exact = (flags, method)  # for case-ambiguous lines (compiled if needed)
 
     def __reduce__(self):
         return LineMatcher, self.args
 
     @cached_property
     def start_exact(self):
-        at_start_lower, _, flags, method = self._exact
-        regex = compile_joined(at_start_lower, flags)
+        flags, method = self._exact
+        regex = compile_joined(self.groups.lowered_all[0], flags)
         return None if regex is None else getattr(regex, method)
 
     @cached_property
     def search_exact(self):
-        _, on_lower, flags, _ = self._exact
-        regex = compile_joined(on_lower, flags)
+        regex = compile_joined(self.groups.lowered_all[1], self._exact[0])
         return None if regex is None else regex.search
 
     def __call__(self, text: str, lower: str | None = "") -> bool:
@@ -293,3 +350,25 @@ class LineMatcher:
         return (self.search_needing is not None and self.needed.search(lower) is not None
                 and self.search_needing.search(lower) is not None)
 
+
+class UnionMatcher(LineMatcher):
+    """One matcher that matches a line where any of some matchers (all matching one way)
+    does: one call instead of one per rule, for the many lines no rule matches.
+
+    >>> m = UnionMatcher((LineMatcher(("advertisement",), re.I, "fullmatch"), LineMatcher(("AP",), 0, "fullmatch")))
+    >>> m("ADVERTISEMENT"), m("AP"), m("ap")
+    (True, True, False)
+    """
+
+    def __init__(self, members: tuple[LineMatcher, ...]) -> None:
+        hows = {m.args[2] for m in members}
+        if len(hows) != 1:
+            raise ValueError(f"members must match one way, not {sorted(hows)}")
+        self.members = members
+        self.groups = _joined_groups([m.groups for m in members], [m.args[1] for m in members])
+        if not self.groups.joinable:
+            raise ValueError("a member refers to a group; its patterns cannot be joined")
+        self._compile(self.groups, re.IGNORECASE, hows.pop())
+
+    def __reduce__(self):
+        return UnionMatcher, (self.members,)

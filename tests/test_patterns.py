@@ -77,3 +77,61 @@ def test_a_matcher_survives_pickling():
     matcher = LineMatcher(("^sign up", "cookies? policy"), re.IGNORECASE, "search")
     copy = pickle.loads(pickle.dumps(matcher))
     assert copy("Read our cookie POLICY") and not copy("Cookies are sweet")
+
+
+def screened_rule_sets():
+    """The rule sets classify and revise screen, as (name, rules with their word limits)."""
+    from cleaner.screen import NO_LIMIT
+
+    rules = load_rules()
+    return [
+        ("droppers", tuple((r, r.params.get("max_words") or NO_LIMIT) for r in rules if r.kind in ("line", "contains"))),
+        ("guards", tuple((r, r.param("max_words")) for r in rules if r.kind == "guard")),
+        ("span and zone headers", tuple((r, NO_LIMIT) for r in rules if r.kind in ("span", "zone"))),
+    ]
+
+
+@pytest.mark.parametrize("name, limited_rules", screened_rule_sets(), ids=lambda x: x if isinstance(x, str) else "")
+def test_the_screen_never_leaves_out_a_rule_that_matches(name, limited_rules):
+    """Every rule that matches a line (within its word limit) is among the screen's
+    candidates for it, in rule order, on real lines and on random lines."""
+    from cleaner.screen import Screen
+    from cleaner.document import word_count
+
+    screen = Screen.of(limited_rules)
+    assert screen.whole is not None
+    lines = real_lines() + [f"Item {i}" for i in range(20)]
+    matched = 0
+    for text in lines:
+        words, lower = word_count(text), lowered(text)
+        candidates = screen.candidates(text, lower, words)
+        for rule, limit in limited_rules:
+            if words <= limit and rule.matches(text, lower):
+                matched += 1
+                assert (rule, limit) in candidates, (rule.full_id, text)
+        assert [c for c in limited_rules if c in candidates] == list(candidates)  # rule order kept
+    assert matched > 100
+
+
+def test_a_rule_with_a_back_reference_is_not_joined_but_always_checked():
+    from cleaner.screen import Screen
+    from cleaner.rules import parse_rule
+
+    data = {"id": "tags", "category": "debris", "kind": "line", "summary": "paired tags",
+            "patterns": [r"\[(b|i)\].*\[/\1\]"]}
+    backref = parse_rule("rules/debris/tags.toml", data, "debris")
+    plain = parse_rule("rules/ads/label.toml", {**data, "id": "label", "category": "ads", "patterns": ["ad"]}, "ads")
+    assert not backref.matcher.groups.joinable and plain.matcher.groups.joinable
+    screen = Screen.of(((backref, 9), (plain, 9)))
+    assert screen.candidates("[b]bold[/b]", "[b]bold[/b]", 1) == ((backref, 9),)
+    assert screen.candidates("AD", "ad", 1) == ((backref, 9), (plain, 9))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAdDvVeErRtTiIsSmMnN .,:|/()-\u017f\u0130\u03a3\u0432ЯяÉé0123")), max_size=30))
+def test_a_union_matches_where_one_of_its_members_does(text):
+    from cleaner.patterns import UnionMatcher
+
+    members = tuple(r.matcher for r in RULES if r.kind in ("line", "guard") and r.matcher.groups.joinable)
+    union = UnionMatcher(members)
+    assert union(text) == any(m(text) for m in members), text
