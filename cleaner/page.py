@@ -38,6 +38,9 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     """Indexes of the lines outside the article (empty: leave the document alone)."""
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost) for i in rows]
+    cards = _teaser_cards(lines, rows, weights)
+    for k in cards:  # a teaser's summary is no article prose
+        weights[k] = min(weights[k], -line_cost)
     title = fold(lines[rows[0]].text) if rows else ""  # a dump starts with the <title>
     anchor = _title_anchor(lines, rows, weights, window, title)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
@@ -51,6 +54,7 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     # (a gallery, a video) stays, and the other rules judge it like any line.
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
+    outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
         if (start < i < first and not lines[i].guarded and lines[i].words <= 2
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
@@ -74,6 +78,55 @@ def looks_like_page(doc, strict: bool = True) -> bool:
         return False
     short = sum(1 for line in rows if line.words <= 4)
     return short >= share * len(rows)
+
+
+_CARD_MIN_RUN = 3
+_CARD_HEADLINE_WORDS = (5, 20)
+_CARD_META_ROWS = 2
+_CARD_META_WORDS = 8
+
+
+def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set[int]:
+    """The rows (positions in ``rows``) of runs of teaser cards: three or more in a row,
+    each a headline, one or two short lines of which one is a date or byline, and a
+    one-paragraph summary, the next card's headline right below it. Each summary is
+    prose, so a stream of cards would otherwise read as article text. (A headline and a
+    paragraph alone, repeated, is how listicles and deal roundups are written: no date,
+    no card.)"""
+    def card_at(k: int) -> int | None:
+        """The row after the card that starts at row k, or None if no card starts there."""
+        if not _is_card_headline(lines[rows[k]]):
+            return None
+        dated = False
+        for j in range(k + 1, min(k + 2 + _CARD_META_ROWS, len(rows))):
+            if weights[j] > 0:
+                after = j + 1
+                one_paragraph = after == len(rows) or weights[after] <= 0 or _is_card_headline(lines[rows[after]])
+                return after if dated and one_paragraph else None
+            meta = lines[rows[j]]
+            if meta.action == DROP or not (meta.guarded or (meta.words <= _CARD_META_WORDS
+                                                              and not _SENTENCE_END.search(meta.text))):
+                return None
+            dated = dated or meta.guarded
+        return None
+
+    found: set[int] = set()
+    k = 0
+    while k < len(rows):
+        run, end = [], k
+        while end < len(rows) and (after := card_at(end)) is not None:
+            run.append(range(end, after))
+            end = after
+        if len(run) >= _CARD_MIN_RUN:
+            found.update(j for card in run for j in card)
+        k = end if run else k + 1
+    return found
+
+
+def _is_card_headline(line: Line) -> bool:
+    low, high = _CARD_HEADLINE_WORDS
+    return (line.action != DROP and not line.guarded and low <= line.words <= high
+            and not _SENTENCE_END.search(line.text))
 
 
 def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], start: int, last: int,
