@@ -10,7 +10,9 @@ user's cache folder (``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, e
 - a pattern's compiled code (what ``re`` hands to its C engine) is reused for the same
   pattern text and flags, and only by the same Python and ``re`` engine version;
 - the whole file is dropped when cleaner's own code changes (an upgrade, an edit in a
-  checkout): what :func:`memo` keeps was computed by that code.
+  checkout): what :func:`memo` keeps was computed by that code;
+- there is one file per installation (a venv, pre-commit's own); a file no run has read
+  for 30 days (its installation is most likely gone) is deleted by the next save.
 
 The cache only ever saves time: a missing, stale, unreadable or corrupt cache file is
 ignored, a cache folder that cannot be written is left alone, and the file is replaced
@@ -83,6 +85,7 @@ def _load() -> dict:
             if path is not None and os.path.isfile(path):
                 with open(path, "rb") as handle:
                     version, *stored = marshal.load(handle)
+                _mark_read(path)
                 if (version == _VERSION and len(stored) == len(_STORED)
                         and all(isinstance(d, dict) for d in (*stored[:3], stored[4]))):
                     _state.update(zip(_STORED, stored))
@@ -112,6 +115,7 @@ def save() -> None:
             os.unlink(temporary)
             raise
         state["dirty"] = False
+        _remove_abandoned(os.path.dirname(path), path)
     except (OSError, ValueError):
         pass
 
@@ -132,6 +136,40 @@ def _prune(state: dict) -> None:
         state[section] = {key: value for key, value in state[section].items()
                           if last_used.get((section, key), save) > save - _KEEP_SAVES}
     state["last_used"] = {entry: n for entry, n in last_used.items() if n > save - _KEEP_SAVES}
+
+
+_UNUSED_DAYS = 30
+_DAY = 86400
+
+
+def _mark_read(path: str) -> None:
+    """Bring the file's modification time up to date (at most once a day) so that a file
+    that is read but never rewritten does not look abandoned."""
+    import time
+
+    now = time.time()
+    if os.stat(path).st_mtime < now - _DAY:
+        try:
+            os.utime(path, (now, now))
+        except OSError:
+            pass  # a read-only cache: it will not be pruned by this run either
+
+
+def _remove_abandoned(folder: str, current: str) -> None:
+    """Delete the cache files of other installations no run has read for ``_UNUSED_DAYS``
+    days, and temporary files a crashed save left behind."""
+    import time
+
+    now = time.time()
+    for entry in os.scandir(folder):
+        abandoned = (entry.name.startswith("rules-") and entry.name.endswith(".marshal")
+                     and entry.path != current and entry.stat().st_mtime < now - _UNUSED_DAYS * _DAY)
+        crashed = entry.name.startswith(".rules-") and entry.name.endswith(".tmp") and entry.stat().st_mtime < now - _DAY
+        if abandoned or crashed:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def load_toml(path: str, parse) -> dict:

@@ -150,3 +150,28 @@ def test_patterns_compiled_after_loading_are_saved_at_exit(tmp_path):
     probe = "from cleaner import cache; print('0:compiled late' in cache._load()['regex'])"
     out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "True"
+
+
+def test_files_of_installations_not_used_for_a_month_are_deleted(fresh, monkeypatch):
+    fresh.mkdir()
+    month_ago = os.path.getmtime(fresh) - 31 * 86400
+    abandoned, recent, crashed = fresh / "rules-py311-0000dead.marshal", fresh / "rules-py311-0000beef.marshal", fresh / ".rules-x.tmp"
+    for path in (abandoned, recent, crashed):
+        path.write_bytes(b"x")
+    for path in (abandoned, crashed):
+        os.utime(path, (month_ago, month_ago))
+    cache.compile_pattern("something new")
+    cache.save()
+    assert not abandoned.exists() and not crashed.exists()
+    assert recent.exists() and Path(cache.cache_file()).exists()
+
+
+def test_reading_the_cache_keeps_it_from_looking_abandoned(fresh, monkeypatch):
+    cache.compile_pattern("x")
+    cache.save()
+    path = Path(cache.cache_file())
+    month_ago = path.stat().st_mtime - 31 * 86400
+    os.utime(path, (month_ago, month_ago))
+    _reload(monkeypatch)
+    cache.compile_pattern("x")  # loads the file; nothing new to save
+    assert path.stat().st_mtime > month_ago + 30 * 86400
