@@ -152,12 +152,14 @@ def parallel_and_memory(texts: list[str], scale: int) -> None:
                  "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
                  "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
         results = {}
-        for jobs in (1, 2):
-            out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", "--jsonl",
-                                  str(path), "-j", str(jobs), "-q"], capture_output=True, text=True, check=True)
-            seconds, peak_kb = out.stdout.split()
-            results[jobs] = (float(seconds), int(peak_kb) / 1024)
-        print(f"\n## Parallel JSONL ({size:.0f} MB)")
+        for _ in range(3):  # alternately, best of three: the machine is shared
+            for jobs in (1, 2):
+                out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", "--jsonl",
+                                      str(path), "-j", str(jobs), "-q"], capture_output=True, text=True, check=True)
+                seconds, peak_kb = float(out.stdout.split()[0]), int(out.stdout.split()[1]) / 1024
+                best = results.get(jobs, (float("inf"), 0))
+                results[jobs] = (min(best[0], seconds), max(best[1], peak_kb))
+        print(f"\n## Parallel JSONL ({size:.0f} MB, best of three runs each)")
         for jobs, (seconds, peak) in results.items():
             print(f"-j {jobs}  {size / seconds:6.2f} MB/s   peak RSS of one process {peak:6.0f} MB")
         print(f"speed-up -j 2 / -j 1  {results[1][0] / results[2][0]:.2f}x  (goal >= 1.7x)")
