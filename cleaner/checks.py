@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import partial
 
 from .cache import compile_pattern
-from .document import BLANK, DATA_CHARS, DROP, Document, Line, fold, has_words
+from .document import BLANK, DATA_CHARS, DIGIT, DROP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
@@ -182,7 +182,7 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
         if skip_dropped and items and _is_teaser_date(line) and (len(items) >= 2 or _list_goes_on(neighbours, k, rule)):
             items.append(line)  # the date printed under a related post in a list
             continue
-        if line.guarded or not _is_item(line, rule) or _repeats_title(line, title):
+        if line.guarded or not _is_item(line, rule) or _is_part_of_title(line, title):
             break
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
                 and _introduces_prose(neighbours, k)):
@@ -193,12 +193,11 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
 
 _PROSE_WORDS = 25
 _SUBHEADING_WORDS = 6
-_DIGIT = compile_pattern(r"\d")
 
 
 def _is_teaser_date(line: Line) -> bool:
     """A short guarded line with a number: a date (a byline has none)."""
-    return line.guarded and line.words <= 6 and _DIGIT.search(line.text) is not None
+    return line.guarded and line.words <= 6 and DIGIT.search(line.text) is not None
 
 
 def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
@@ -219,7 +218,9 @@ def _introduces_prose(lines: list[Line], k: int) -> bool:
     return following is not None and following.is_kept and following.words >= _PROSE_WORDS
 
 
-def _repeats_title(line: Line, title: str) -> bool:
+def _is_part_of_title(line: Line, title: str) -> bool:
+    """``line`` (folded, 12 characters or more) is a part of ``title`` (folded): a span
+    item that repeats the headline is the headline, not a link."""
     key = fold(line.text)
     return len(key) >= 12 and key in title
 

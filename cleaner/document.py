@@ -23,6 +23,7 @@ _WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _FOLD = compile_pattern(r"[\W_]+")
 _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
+DIGIT = compile_pattern(r"\d")
 DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 
 

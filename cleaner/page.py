@@ -27,7 +27,7 @@ left to the other rules, and a page with no prose at all is left alone.
 from __future__ import annotations
 
 from .cache import compile_pattern
-from .document import DATA_CHARS, DROP, Line, fold
+from .document import DATA_CHARS, DIGIT, DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
 _SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?$")
@@ -162,7 +162,6 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
 
 
 _BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
-_DIGIT = compile_pattern(r"\d")
 _MAX_TABLE_ROWS = 100
 _FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
 
@@ -194,7 +193,7 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
         return end
     introduced = lines[rows[end]].text.endswith((":", "："))
     data = block[1:]  # (the first line may be the heading)
-    numbered = len(data) >= 3 and sum(bool(_DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
+    numbered = len(data) >= 3 and sum(bool(DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
     return block[-1] if introduced or numbered else end
 
 
