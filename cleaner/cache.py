@@ -31,6 +31,7 @@ import re
 import re._compiler
 import re._parser
 import sys
+import time
 import zlib
 
 import _sre
@@ -145,8 +146,6 @@ _DAY = 86400
 def _mark_read(path: str) -> None:
     """Bring the file's modification time up to date (at most once a day) so that a file
     that is read but never rewritten does not look abandoned."""
-    import time
-
     now = time.time()
     if os.stat(path).st_mtime < now - _DAY:
         try:
@@ -158,8 +157,6 @@ def _mark_read(path: str) -> None:
 def _remove_abandoned(folder: str, current: str) -> None:
     """Delete the cache files of other installations no run has read for ``_UNUSED_DAYS``
     days, and temporary files a crashed save left behind."""
-    import time
-
     now = time.time()
     for entry in os.scandir(folder):
         abandoned = (entry.name.startswith("rules-") and entry.name.endswith(".marshal")

@@ -63,8 +63,6 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                     break
 
 
-
-
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
                    ("zone", "_zones"), ("duplicate", "_duplicates"))
 _MAX_ROUNDS = 8

@@ -124,6 +124,7 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set
 
 
 def _is_card_headline(line: Line) -> bool:
+    """A teaser card's headline: 5 to 20 words, no sentence end, kept and not guarded."""
     low, high = _CARD_HEADLINE_WORDS
     return (line.action != DROP and not line.guarded and low <= line.words <= high
             and not _SENTENCE_END.search(line.text))
