@@ -5,8 +5,9 @@ weight: prose (``prose_words`` words or more) and short sentences count their wo
 lines cost ``line_cost``. The headline is the first line that repeats the page title (a
 dump starts with the HTML ``<title>``, "Headline - Site") with prose soon below it; the body
 is the best-sum stretch from there (or, without a headline, the maximum-sum stretch
-anywhere). Between headline and body, bylines, datelines and standfirsts stay. Outside,
-every line that is not sentence prose is dropped.
+anywhere), moved past a table or a fact box (venue, hours, prices) right below it.
+Between headline and body, bylines, datelines and standfirsts stay. Outside, every line
+that is not sentence prose is dropped.
 
 Precision first: a line inside the body is never dropped by this rule, prose outside it is
 left to the other rules, and a page with no prose at all is left alone.
@@ -30,7 +31,8 @@ from .cache import compile_pattern
 from .document import DATA_CHARS, DIGIT, DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
-_SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?$")
+# (a smiley after the final mark still ends a sentence: "See you soon! 🙂")
+_SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 
 
 def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int,
@@ -46,7 +48,7 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     if body is None:
         return set()
-    end = _table_after(lines, rows, body[1])  # the body's last row
+    end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1]), cards)  # the body's last row
     first, last = rows[body[0]], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window, title)
     start = headline if headline is not None else first
@@ -196,6 +198,44 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     data = block[1:]  # (the first line may be the heading)
     numbered = len(data) >= 3 and sum(bool(DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
     return block[-1] if introduced or numbered else end
+
+
+_BOX_MAX_ROWS = 20
+_BOX_DIGIT_SHARE = 0.4
+_BOX_HEADLINE_WORDS = (9, 20)
+_URL = compile_pattern(r"https?://|www\.")
+
+
+def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int]) -> int:
+    """The body's last row, moved past a fact box below it: the details of the event or
+    place the article is about (venue, address, dates, opening hours, prices, contact),
+    up to the next line a rule dropped (a share bar, an ad label, a related header).
+    Two to twenty rows, at least 40% of them holding a number, none of them a teaser
+    card or a headline (9 to 20 words, no sentence end, no link): a teaser list or a
+    menu below an article reads otherwise. The body must end on a sentence (not on a
+    teaser it took in); captions between body and box are skipped.
+
+    >>> page = ["The show runs all week.", "Jane Doe", "North Gallery", "12 Harbour Street", "10 A.M. / 6 P.M."]
+    >>> _fact_box_after([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, set())
+    4
+    """
+    low, high = _BOX_HEADLINE_WORDS
+    if not _SENTENCE_END.search(lines[rows[end]].text):
+        return end
+    k = end + 1
+    while k < len(rows) and lines[rows[k]].action == DROP:
+        k += 1
+    box: list[Line] = []
+    for line in (lines[i] for i in rows[k:]):
+        if line.action == DROP:
+            break
+        headline = (low <= line.words <= high and not _SENTENCE_END.search(line.text)
+                    and not _URL.search(line.text))
+        if len(box) == _BOX_MAX_ROWS or k + len(box) in cards or headline:
+            return end
+        box.append(line)
+    numbered = sum(1 for line in box if DIGIT.search(line.text))
+    return k - 1 + len(box) if len(box) >= 2 and numbered >= _BOX_DIGIT_SHARE * len(box) else end
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
