@@ -9,7 +9,8 @@ Two measurements:
    alone, and cleaner's HTML path (trafilatura, then the rules), both scored against the
    golden expected.txt.
 
-The metric is the bench scorer's: bags of ``\\w+`` tokens, P/R/F1 per document, averaged.
+The metric is the bench scorer's: bags of ``\\w+`` tokens, P/R/F1 per document, averaged;
+lost% is the share of documents whose recall fell by more than 0.02 against the input.
 
     python benchmarks/quality.py                       # HTML pages built from golden/
     python benchmarks/quality.py --bench ../bench/aeb  # plus the bench corpus
@@ -43,10 +44,16 @@ def prf(output: str, truth: str) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def mean_prf(pairs) -> tuple[float, float, float, int]:
+LOST = 0.02  # the bench scorer's: a document lost text if its recall fell by more than this
+
+
+def mean_prf(pairs, base: list[float] | None = None) -> tuple[float, float, float, int, float | None]:
+    """Mean P, R, F1, the number of documents, and (given each document's recall before
+    cleaning, ``base``) the share of documents that lost text, in percent."""
     rows = [prf(out, truth) for out, truth in pairs]
     n = len(rows) or 1
-    return (sum(r[0] for r in rows) / n, sum(r[1] for r in rows) / n, sum(r[2] for r in rows) / n, len(rows))
+    lost = None if base is None else 100 * sum(b - r[1] > LOST for b, r in zip(base, rows)) / n
+    return (sum(r[0] for r in rows) / n, sum(r[1] for r in rows) / n, sum(r[2] for r in rows) / n, len(rows), lost)
 
 
 def as_page(text: str) -> str:
@@ -61,7 +68,7 @@ def as_page(text: str) -> str:
             "<footer><p>About us · Contact · Privacy</p></footer></body></html>")
 
 
-def golden_html_rows(cleaner: Cleaner) -> list[tuple[str, float, float, float, int]]:
+def golden_html_rows(cleaner: Cleaner) -> list[tuple]:
     import trafilatura
 
     pairs_tr, pairs_cl = [], []
@@ -76,17 +83,18 @@ def golden_html_rows(cleaner: Cleaner) -> list[tuple[str, float, float, float, i
     return [("trafilatura alone", *mean_prf(pairs_tr)), ("cleaner (trafilatura + rules)", *mean_prf(pairs_cl))]
 
 
-def bench_rows(folder: Path, cleaner: Cleaner) -> list[tuple[str, float, float, float, int]]:
+def bench_rows(folder: Path, cleaner: Cleaner) -> list[tuple]:
     rows = []
     for kind in ("residue", "page"):
         docs = [(d / f"{kind}.txt").read_text("utf-8") for d in sorted(folder.iterdir()) if (d / f"{kind}.txt").exists()]
         truths = [(d / "truth.txt").read_text("utf-8") for d in sorted(folder.iterdir()) if (d / f"{kind}.txt").exists()]
         if not docs:
             continue
-        rows.append((f"{kind}: unchanged input", *mean_prf(zip(docs, truths))))
+        base = [prf(d, t)[1] for d, t in zip(docs, truths)]
+        rows.append((f"{kind}: unchanged input", *mean_prf(zip(docs, truths), base)))
         for mode in MODES:
             moded = Cleaner(Config(mode=mode))
-            rows.append((f"{kind}: cleaner --mode {mode}", *mean_prf(zip((moded.clean(d) for d in docs), truths))))
+            rows.append((f"{kind}: cleaner --mode {mode}", *mean_prf(zip((moded.clean(d) for d in docs), truths), base)))
     return rows
 
 
@@ -99,9 +107,9 @@ def main(argv=None) -> int:
     rows = golden_html_rows(cleaner)
     if args.bench:
         rows += bench_rows(args.bench, cleaner)
-    print(f"{'run':<40} {'tokP':>6} {'tokR':>6} {'tokF1':>6} {'docs':>5}")
-    for name, p, r, f, n in rows:
-        print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {n:5}")
+    print(f"{'run':<40} {'tokP':>6} {'tokR':>6} {'tokF1':>6} {'docs':>5} {'lost%':>6}")
+    for name, p, r, f, n, lost in rows:
+        print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {n:5} {'-' if lost is None else f'{lost:.1f}':>6}")
     print(f"({time.perf_counter() - start:.1f} s)")
     return 0
 
