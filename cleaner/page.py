@@ -213,7 +213,7 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     Two to twenty rows, at least 40% of them holding a number, none of them a teaser
     card or a headline (9 to 20 words, no sentence end, no link): a teaser list or a
     menu below an article reads otherwise. The body must end on a sentence (not on a
-    teaser it took in); captions between body and box are skipped.
+    teaser it took in); lines a rule dropped between body and box (a caption) are skipped.
 
     >>> page = ["The show runs all week.", "Jane Doe", "North Gallery", "12 Harbour Street", "10 A.M. / 6 P.M."]
     >>> _fact_box_after([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, set())
