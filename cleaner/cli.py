@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     action.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     action.add_argument("--show-rule", metavar="ID", help="print one rule file and exit")
+    action.add_argument("--test-rules", metavar="DIR",
+                        help="run the examples of the rule files in DIR (with the catalogue) and exit")
     parser.add_argument("--select", action="append", default=[], metavar="IDS",
                         help="run only these rule ids or categories (comma-separated, repeatable)")
     parser.add_argument("--ignore", action="append", default=[], metavar="IDS",
@@ -102,7 +104,14 @@ def _names(values: list[str]) -> tuple[str, ...]:
     return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
 
 
+def _warn(message, category, *_where, **_more) -> None:
+    print(f"clean: warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    warnings.showwarning = _warn  # one line on stderr, like the errors
     argv = sys.argv[1:] if argv is None else list(argv)
     # a bare --explain means text; only --explain=json takes a value, so FILE is never eaten
     argv = [f"{a}=text" if a in ("--explain", "--stats") else a for a in argv]
@@ -118,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list_rules(config)
         if args.show_rule:
             return _show_rule(config, args.show_rule)
+        if args.test_rules:
+            return _test_rules(config, args.test_rules)
         return _run(cleaner, args)
     except RuleError as err:
         return _error(str(err))
@@ -270,6 +281,21 @@ def _show_rule(config: Config, rule_id: str) -> int:
         _write(f"# {rule.full_id}  ({os.path.relpath(rule.path) if not os.path.isabs(rule.path) else rule.path})\n")
         _write(handle.read())
     return OK
+
+
+def _test_rules(config: Config, folder: str) -> int:
+    """Run the examples of every rule in ``folder``, each in the pipeline of the catalogue
+    plus ``folder`` (and any other --rules); exit 1 if one fails."""
+    from .examples import run_examples
+    from .rules import load_dir
+
+    dirs = tuple(dict.fromkeys(config.rule_dirs + (folder,)))
+    rules = load_dir(folder)
+    ran, failures = run_examples(rules, dirs)
+    for failure in failures:
+        _write(f"FAIL {failure.rule} {failure.example}\n    " + failure.message.replace("\n", "\n    ") + "\n")
+    _write(f"{len(rules)} rules, {ran} examples: {ran - len(failures)} passed, {len(failures)} failed\n")
+    return CHANGED if failures else OK
 
 
 def _write(text: str, chunk: int = 1 << 20) -> None:

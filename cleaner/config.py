@@ -37,6 +37,18 @@ class Config(_Fields):
         self._check()
         return self
 
+    def _replace(self, **changes) -> "Config":
+        """A copy with ``changes``, validated like a new config.
+
+        >>> Config()._replace(mode="pages")
+        Traceback (most recent call last):
+        ...
+        ValueError: Config.mode must be one of article, page, auto, not 'pages'
+        """
+        replaced = super()._replace(**changes)
+        replaced._check()
+        return replaced
+
     def _check(self) -> None:
         for name in ("select", "ignore", "rule_dirs"):
             value = getattr(self, name)

@@ -30,7 +30,7 @@ CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate", "page")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
-         "params", "examples", "requires"}
+         "params", "examples", "requires", "exceptions", "formerly"}
 _REQUIRED = ("id", "category", "kind", "summary")
 PARAMS = {
     "line": {},
@@ -46,10 +46,15 @@ PARAMS = {
     "guard": {"max_words": 16},
 }
 _EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
+_CASE_KEYS = {"lines", "todo", "name", "reason"}
 
 
 class RuleError(ValueError):
     """A rule file is invalid; the message names the file and the key."""
+
+
+class RuleWarning(UserWarning):
+    """Rules load, but not as the user probably meant (an empty folder, a renamed id)."""
 
 
 def builtin_rules_dir() -> str:
@@ -73,12 +78,14 @@ class Rule:
     def __init__(self, id: str, category: str, kind: str, summary: str, path: str, description: str = "",
                  patterns: tuple[str, ...] = (), case_sensitive: bool = False, params: dict | None = None,
                  examples: dict | None = None, items: re.Pattern | None = None, requires: tuple[str, ...] = (),
-                 matcher: LineMatcher | None = None) -> None:
+                 matcher: LineMatcher | None = None, exceptions: re.Pattern | None = None,
+                 formerly: tuple[str, ...] = ()) -> None:
         self.id, self.category, self.kind, self.summary, self.path = id, category, kind, summary, path
         self.description, self.patterns, self.case_sensitive = description, patterns, case_sensitive
         self.params = {} if params is None else params
         self.examples = {} if examples is None else examples
         self.items, self.requires, self.matcher = items, requires, matcher
+        self.exceptions, self.formerly = exceptions, formerly
         self.full_id = f"{category}/{id}"  # (an attribute: the checks compare it on every line)
 
     def __repr__(self) -> str:
@@ -86,7 +93,8 @@ class Rule:
 
     def _data(self) -> tuple:
         return (self.id, self.category, self.kind, self.summary, self.path, self.description, self.patterns,
-                self.case_sensitive, self.params, self.examples, self.requires)
+                self.case_sensitive, self.params, self.examples, self.requires,
+                self.exceptions and self.exceptions.pattern, self.formerly)
 
     def __eq__(self, other) -> bool:
         """Rules are equal when read from the same file with the same content."""
@@ -109,7 +117,14 @@ class Rule:
         """Whole-line match (line, guard, span and zone kinds), match at the start (teaser)
         or search (contains, debris). ``lower`` may pass ``patterns.lowered(text)``.
 
-        ``requires`` is checked first: a line holding none of its strings cannot match."""
+        ``requires`` is checked first: a line holding none of its strings cannot match.
+        A line in which one of the rule's ``exceptions`` occurs never matches.
+
+        >>> rule = Rule("x", "ads", "line", "", "x.toml", matcher=LineMatcher(("ad",), 2, "fullmatch"),
+        ...             exceptions=re.compile("AD", re.I))
+        >>> rule.matches("ad")
+        False
+        """
         if self.matcher is None:
             return False
         if self.requires:
@@ -118,7 +133,7 @@ class Rule:
             folded = text.lower() if lower is None else lower
             if not any(s in folded for s in self.requires):
                 return False
-        return self.matcher(text, lower)
+        return self.matcher(text, lower) and (self.exceptions is None or self.exceptions.search(text) is None)
 
     def param(self, name: str):
         return self.params[name]
@@ -186,6 +201,11 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     if items and kind != "span":
         raise _fail(path, "items", "only span rules have item patterns")
     flags = 0 if case_sensitive else re.IGNORECASE
+    exceptions = _str_list(path, "exceptions", data.get("exceptions", []))
+    formerly = _str_list(path, "formerly", data.get("formerly", []))
+    for i, old in enumerate(formerly):
+        if old.count("/") != 1:
+            raise _fail(path, f"formerly[{i}]", f"{old!r} must be a full rule id, category/id")
     how = {"contains": "search", "debris": "search", "teaser": "match"}.get(kind, "fullmatch")
     matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, how))
     return Rule(
@@ -193,6 +213,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
         description=data.get("description", "").strip(), patterns=patterns,
         case_sensitive=case_sensitive, params=params, examples=examples,
         items=_compile(path, "items", items, flags), requires=requires, matcher=matcher,
+        exceptions=_compile(path, "exceptions", exceptions, flags), formerly=formerly,
     )
 
 
@@ -221,8 +242,11 @@ def _check_cases(path: str, cases) -> None:
         raise _fail(path, "examples.cases", "must be an array of tables ([[examples.cases]])")
     for i, case in enumerate(cases):
         key = f"examples.cases[{i}]"
-        if set(case) - {"lines", "todo"}:
-            raise _fail(path, key, "allowed keys: lines, todo")
+        if set(case) - _CASE_KEYS:
+            raise _fail(path, key, f"allowed keys: {', '.join(sorted(_CASE_KEYS))}")
+        for text_key in ("name", "reason"):
+            if not isinstance(case.get(text_key, ""), str):
+                raise _fail(path, f"{key}.{text_key}", "must be a string")
         lines = _str_list(path, f"{key}.lines", case.get("lines"))
         for line in lines:
             if not line.startswith(("keep: ", "drop: ", "keep:", "drop:")):
@@ -257,11 +281,33 @@ def load_dir(folder) -> list[Rule]:
     paths = [os.path.join(category.path, name)
              for category in os.scandir(folder) if category.is_dir()
              for name in os.listdir(category.path) if name.endswith(".toml")]
+    if not paths:
+        import warnings
+
+        flat = any(name.endswith(".toml") for name in os.listdir(folder))
+        hint = " (rule files go in category folders: <category>/<id>.toml)" if flat else ""
+        warnings.warn(f"{folder}: no rule files found{hint}", RuleWarning, stacklevel=2)
     return [load_rule_file(p) for p in sorted(paths, key=lambda p: p.split(os.sep))]
 
 
 def _selected(rule_id: str, names: tuple[str, ...]) -> bool:
     return any(rule_id == n or rule_id.startswith(n.rstrip("/") + "/") for n in names)
+
+
+def _renamed(config: Config, rules) -> Config:
+    """``config`` with each former rule id in select/ignore replaced by the rule's id now,
+    and a warning that names both (ids never change meaning; a renamed id keeps working)."""
+    now = {old: rule.full_id for rule in rules for old in rule.formerly}
+    if not any(name in now for name in config.select + config.ignore):
+        return config
+    import warnings
+
+    for name in config.select + config.ignore:
+        if name in now:
+            warnings.warn(f"rule {name!r} is now called {now[name]!r}; the old id still works but will go",
+                          RuleWarning, stacklevel=3)
+    return config._replace(select=tuple(now.get(n, n) for n in config.select),
+                           ignore=tuple(now.get(n, n) for n in config.ignore))
 
 
 @lru_cache(maxsize=16)
@@ -276,6 +322,7 @@ def load_rules(config: Config = Config()) -> tuple[Rule, ...]:
         for rule in load_dir(folder):
             by_id[rule.full_id] = rule
     cache.save()  # parsed files and compiled patterns, for the next run's start-up
+    config = _renamed(config, by_id.values())
     for name in config.select + config.ignore:
         if not any(_selected(rid, (name,)) for rid in by_id) and name.rstrip("/") not in CATEGORIES:
             raise RuleError(f"no rule or category named {name!r} (see --list-rules)")

@@ -161,3 +161,27 @@ def test_help_and_version():
     result = run("--help")
     assert result.returncode == 0 and b"examples:" in result.stdout
     assert run("--version").stdout.decode().startswith("clean ")
+
+
+def test_test_rules_runs_a_folders_examples(tmp_path):
+    folder = tmp_path / "mine" / "ads"
+    folder.mkdir(parents=True)
+    rule = ('id = "promo"\ncategory = "ads"\nkind = "line"\nsummary = "test"\n'
+            "patterns = ['promo of the day']\nexceptions = ['city']\n[examples]\n"
+            'drop = ["Promo of the day"]\nkeep = ["Promo of the day city"]\n')
+    (folder / "promo.toml").write_text(rule, "utf-8")
+    done = run("--test-rules", tmp_path / "mine")
+    assert done.returncode == 0 and b"1 rules, 2 examples: 2 passed, 0 failed" in done.stdout
+    (folder / "promo.toml").write_text(rule.replace('keep = ["Promo of the day city"]',
+                                                    'keep = ["Promo of the day"]'), "utf-8")
+    done = run("--test-rules", tmp_path / "mine")
+    assert done.returncode == 1, done
+    assert b"FAIL ads/promo keep: 'Promo of the day'\n    dropped: ads/promo" in done.stdout
+    assert b"1 failed" in done.stdout
+
+
+def test_flat_rules_folder_warns(story, tmp_path):
+    (tmp_path / "promo.toml").write_text('id = "promo"\n', "utf-8")
+    done = run("--rules", tmp_path, story)
+    assert done.returncode == 0 and done.stdout.decode() == CLEANED
+    assert done.stderr.decode().startswith(f"clean: warning: {tmp_path}: no rule files found")

@@ -95,3 +95,40 @@ def test_requires_hint_never_hides_a_match(rule):
             line = line.strip()
             if rule.regex.search(line) if rule.kind == "contains" else rule.regex.fullmatch(line):
                 assert any(s in line.lower() for s in rule.requires), f"{case.parent.name}: {line}"
+
+
+def test_exceptions_veto_a_match(tmp_path):
+    _write_rule(tmp_path, GOOD.replace("'promo'", "'promo.*'") + "exceptions = ['\\bcity\\b']\n")
+    config = Config(rule_dirs=(str(tmp_path),), builtin=False)
+    rule = next(r for r in load_rules(config) if r.full_id == "ads/my-rule")
+    assert rule.matches("Promo of the day") and not rule.matches("Promo of the city")
+    _write_rule(tmp_path, GOOD + "exceptions = ['(bad']\n")
+    with pytest.raises(RuleError, match=r"exceptions\[0\]: bad regular expression"):
+        load_rules(Config(rule_dirs=(str(tmp_path),), builtin=False, mode="page"))
+
+
+def test_renamed_rule_id_still_works_and_warns(tmp_path):
+    from cleaner.rules import RuleWarning
+
+    _write_rule(tmp_path, GOOD + 'formerly = ["ads/old-promo"]\n')
+    with pytest.warns(RuleWarning, match="'ads/old-promo' is now called 'ads/my-rule'"):
+        rules = load_rules(Config(rule_dirs=(str(tmp_path),), ignore=("ads/old-promo",)))
+    assert "ads/my-rule" not in {r.full_id for r in rules}
+    _write_rule(tmp_path, GOOD + 'formerly = ["old-promo"]\n')
+    with pytest.raises(RuleError, match=r"formerly\[0\]: 'old-promo' must be a full rule id"):
+        load_rules(Config(rule_dirs=(str(tmp_path),), builtin=False, select=("ads",)))
+
+
+def test_a_folder_without_category_folders_warns(tmp_path):
+    from cleaner.rules import RuleWarning
+
+    (tmp_path / "my-rule.toml").write_text(GOOD, "utf-8")
+    with pytest.warns(RuleWarning, match="no rule files found .*<category>/<id>.toml"):
+        load_rules(Config(rule_dirs=(str(tmp_path),), ignore=("ads",)))
+
+
+def test_case_names_and_reasons_are_checked(tmp_path):
+    _write_rule(tmp_path, GOOD.replace('kind = "line"', 'kind = "zone"')
+                + "[[examples.cases]]\nname = 3\nlines = ['keep: x']\n")
+    with pytest.raises(RuleError, match=r"examples.cases\[0\].name: must be a string"):
+        load_rules(Config(rule_dirs=(str(tmp_path),), builtin=False, select=("ads", "guards/x")))
