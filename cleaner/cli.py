@@ -265,7 +265,7 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
 
 
 def _list_rules(config: Config) -> int:
-    rules = load_rules(config)  # in run order: by category, then id
+    rules = load_rules(config._replace(mode="page"))  # in run order, page rules included
     width = max(len(r.full_id) for r in rules)
     for rule in rules:
         _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {rule.summary}\n")
@@ -273,7 +273,7 @@ def _list_rules(config: Config) -> int:
 
 
 def _show_rule(config: Config, rule_id: str) -> int:
-    rule = next((r for r in load_rules(Config(rule_dirs=config.rule_dirs)) if r.full_id == rule_id
+    rule = next((r for r in load_rules(Config(rule_dirs=config.rule_dirs, mode="page")) if r.full_id == rule_id
                  or r.id == rule_id), None)
     if rule is None:
         return _error(f"no rule named {rule_id!r} (see clean --list-rules)")

@@ -64,6 +64,7 @@ def test_select_ignore_and_list_rules(story, capsysbinary):
     assert main(["--list-rules"]) == 0
     listing = capsysbinary.readouterr().out.decode()
     assert "ads/advertisement-label" in listing and "guards/byline" in listing
+    assert "page/outside-article" in listing, "page-mode rules are listed too"
     assert main(["--show-rule", "ads/advertisement-label"]) == 0
     assert 'id = "advertisement-label"' in capsysbinary.readouterr().out.decode()
 
