@@ -120,9 +120,11 @@ def report(bench: Path, corpus: str, inputs: str, pool, examples: int) -> dict:
     per_rule = defaultdict(Counter)
     worst = defaultdict(list)
     summary = Counter(pages=len(pages))
-    lost_ids = []
+    lost_ids, unstable_ids = [], []
     for (pid, text, truth_text, keep, drop), (out, dropped, stable) in zip(pages, outs):
         summary["unstable"] += not stable
+        if not stable:
+            unstable_ids.append(pid)
         for rule, _ in dropped:
             per_rule[rule]["dropped"] += 1
         if truth_text is not None:
@@ -181,12 +183,15 @@ def report(bench: Path, corpus: str, inputs: str, pool, examples: int) -> dict:
     print(head)
     if lost_ids:
         print("   lost:", " ".join(lost_ids))
+    if unstable_ids:
+        print("   not idempotent:", " ".join(unstable_ids))
     print(f"   {'rule':<40} {'dropped':>7} {'article':>7} {'pages':>5} {'lost':>4} {'mustkeep':>8}")
     for rule, c in sorted(per_rule.items(), key=lambda kv: (-kv[1]["article"] - kv[1]["must_keep"], kv[0])):
         print(f"   {rule:<40} {c['dropped']:7} {c['article']:7} {c['pages']:5} {c['lost_pages']:4} {c['must_keep']:8}")
         for pid, line in worst[rule][:examples]:
             print(f"        {pid[:12]}: {line[:150]!r}")
-    return {"summary": dict(summary), "rules": {k: dict(v) for k, v in per_rule.items()}, "lost": lost_ids}
+    return {"summary": dict(summary), "rules": {k: dict(v) for k, v in per_rule.items()}, "lost": lost_ids,
+            "unstable": unstable_ids}
 
 
 def control(path: Path, pool) -> dict:
