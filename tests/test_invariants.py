@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner
+from cleaner import Cleaner, Config
 from cleaner.decode import decode_bytes
 from cleaner.normalize import normalize
 from cleaner.rules import load_rules
@@ -49,6 +49,25 @@ def check(text: str, cleaner: Cleaner = CLEANER) -> None:
 @pytest.mark.parametrize("case", golden_cases(), ids=lambda c: c.name)
 def test_invariants_on_golden(case):
     check(decode_bytes((case / "input.txt").read_bytes()), Cleaner(case_config(case)))
+
+
+def _vendored_pages() -> list[str]:
+    """The real extractor output the project may ship (benchmarks/data, MIT-licensed)."""
+    import gzip
+    import json
+
+    from .conftest import ROOT
+
+    with gzip.open(ROOT / "benchmarks" / "data" / "aeb-dev-residue.jsonl.gz", "rt", encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize("mode", ["article", "page", "auto"])
+def test_invariants_on_real_pages_in_every_mode(mode):
+    """Idempotent (the pre-commit hook must pass on its second run) on real extractor output."""
+    cleaner = Cleaner(Config(mode=mode))
+    for text in _vendored_pages():
+        check(text, cleaner)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
