@@ -44,6 +44,7 @@ class BatchOptions:
     input: str = "auto"  # html: extract the article first; auto: so do .html/.htm files holding HTML
     html_field: str = "html"
     encoding: str | None = None
+    site: str | None = None  # the site of every document (--site); JSONL records name their own
 
     @property
     def html(self) -> bool:
@@ -99,10 +100,10 @@ def clean_text_chunk(texts: list[str]) -> list[str]:
     return [cleaner.clean(text) for text in texts]
 
 
-def clean_document(text: str) -> tuple[str, dict, list | None]:
+def clean_document(text: str, site: str | None = None) -> tuple[str, dict, list | None]:
     """Clean one text in the worker: (cleaned text, counts by rule, annotation or None)."""
     cleaner, options = _worker
-    result = cleaner.run(text)
+    result = cleaner.run(text, site or options.site)
     notes = annotate(text, result) if options.annotate_field else None
     return result.text, document_counts(result.trace), notes
 
@@ -118,7 +119,7 @@ def clean_jsonl_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple]:
             source = record[options.html_field] if options.html else record[options.text_field]
             if options.html:
                 source = html_to_text(source)
-            cleaned, counts, notes = clean_document(source)
+            cleaned, counts, notes = clean_document(source, record_site(record))
         except BatchError as err:
             out.append((number, None, f"line {number}: {err}", {}, len(raw)))
             continue
@@ -128,6 +129,21 @@ def clean_jsonl_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple]:
         line = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
         out.append((number, line, None, counts, len(raw)))
     return out
+
+
+def record_site(record: dict) -> str | None:
+    """A JSONL record's site: its ``site`` field, else the host of its ``url``.
+
+    >>> record_site({"url": "https://www.example.com/a/b"}), record_site({"site": "x.org", "url": "y"})
+    ('www.example.com', 'x.org')
+    """
+    site = record.get("site")
+    if isinstance(site, str) and site.strip():
+        return site
+    url = record.get("url")
+    if isinstance(url, str) and "://" in url:
+        return url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0] or None
+    return None
 
 
 def _parse(raw: bytes, options: BatchOptions) -> dict:

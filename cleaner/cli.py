@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not run these rule ids or categories")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="a folder of extra rule files (<category>/<id>.toml)")
+    parser.add_argument("--site", metavar="HOST",
+                        help="the site the input comes from: also run the rules learned for it "
+                             "(JSONL records name their own in a site or url field)")
     parser.add_argument("--encoding", metavar="NAME", help="input encoding when it is not UTF-8")
     parser.add_argument("--mode", choices=MODES, default="article",
                         help="article: extractor output (default); page: a full-page text dump "
@@ -87,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --jsonl --input html: the field holding the page (html)")
     batch.add_argument("--annotate", metavar="FIELD", help="JSONL: add the trace of each document in FIELD")
     batch.add_argument("--skip-bad", action="store_true", help="JSONL: skip and count malformed lines")
+    batch.add_argument("--learn", action="store_true",
+                       help="JSONL: learn each site's repeated lines over the input first, then clean with them")
+    batch.add_argument("--learn-to", metavar="DIR", help="with --learn: keep the learned rules in DIR")
     batch.add_argument("-r", "--recursive", action="store_true", help="FILE arguments are folders")
     batch.add_argument("-o", "--output", metavar="PATH", help="JSONL output file, or the folder for -r")
     batch.add_argument("--include", action="append", metavar="GLOB", help="-r: files to clean (*.txt)")
@@ -113,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
     warnings.showwarning = _warn  # one line on stderr, like the errors
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["learn"]:  # (a file named learn: clean ./learn)
+        from .corpus import learn_main
+
+        return learn_main(argv[1:])
     # a bare --explain means text; only --explain=json takes a value, so FILE is never eaten
     argv = [f"{a}=text" if a in ("--explain", "--stats") else a for a in argv]
     try:
@@ -140,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(cleaner: Cleaner, args) -> int:
+    if args.learn:
+        return _learn_then_clean(cleaner, args)
     if args.jsonl or args.recursive:
         return _run_batch(cleaner, args)
     if args.output:
@@ -165,7 +177,7 @@ def _run_batch(cleaner: Cleaner, args) -> int:
     from .streams import open_input, open_output
 
     options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input, args.html_field,
-                           args.encoding)
+                           args.encoding, args.site)
     progress = Progress(_total_size(args.files), enabled=None if not args.quiet else False)
     if args.recursive:
         if not (args.output or args.in_place) or not args.files:
@@ -199,6 +211,30 @@ def _run_batch(cleaner: Cleaner, args) -> int:
     return ERROR if problems else (CHANGED if args.in_place and job.changed else OK)
 
 
+def _learn_then_clean(cleaner: Cleaner, args) -> int:
+    """Corpus mode: two counting passes over the JSONL files, then the cleaning pass with
+    the learned site rules (kept in --learn-to DIR, or in a temporary folder)."""
+    import tempfile
+
+    from .corpus import CorpusError, count, documents
+    from .learn import LearnOptions, write_profiles
+
+    if not args.jsonl or not args.files or "-" in args.files:
+        return _error("--learn reads its input twice: give JSONL files with --jsonl (not standard input)")
+    try:
+        options = LearnOptions(config=cleaner.config._replace(mode="article"))
+        counts = count(lambda: documents(args.files, args.text_field), options, args.jobs)
+        with tempfile.TemporaryDirectory(prefix="clean-learn-") as scratch:
+            folder = args.learn_to or scratch
+            written = write_profiles(counts.profiles(), folder)
+            _note(args, f"learned the repeated lines of {len(written)} sites")
+            if written:
+                cleaner = Cleaner(cleaner.config._replace(rule_dirs=cleaner.config.rule_dirs + (folder,)))
+            return _run_batch(cleaner, args)
+    except (CorpusError, InputError) as err:
+        return _error(str(err))
+
+
 def _total_size(names: list[str]) -> int | None:
     try:
         return sum(os.path.getsize(n) for n in names if not n.endswith((".gz", ".zst"))) or None
@@ -226,9 +262,9 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
                           "(clean it to stdout, or use -r -o OUT_DIR)")
         text = html_to_text(text)
     if not (args.explain or editing or stats):
-        _write(cleaner.clean(text))  # no trace needed: less memory on very large files
+        _write(cleaner.clean(text, args.site))  # no trace needed: less memory on very large files
         return OK
-    result = cleaner.run(text)
+    result = cleaner.run(text, args.site)
     if stats:
         stats.add(document_counts(result.trace))
         if not (args.explain or editing):
@@ -240,7 +276,7 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
         _write(json.dumps(explain_json(result.trace, label), ensure_ascii=False) + "\n")
         return OK
     if args.explain:
-        report = explain_text(result.trace, label)
+        report = explain_text(result.trace, label, {r.full_id: r.lines for r in cleaner.rules if r.lines})
         _write(report + "\n" if report else "")
         return OK
     if result.text == text:

@@ -35,8 +35,13 @@ def case_text(lines: list[str]) -> tuple[list[str], str]:
     return marks, "\n".join(line.split(":", 1)[1].strip() for line in lines) + "\n"
 
 
+def site_of(rule) -> str | None:
+    """A site-scoped rule's examples are documents of its (first) site."""
+    return rule.sites[0] if rule.sites else None
+
+
 def check_drop(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
-    trace = Cleaner(Config(select=(rule.full_id,), rule_dirs=rule_dirs)).run(text).trace
+    trace = Cleaner(Config(select=(rule.full_id,), rule_dirs=rule_dirs)).run(text, site_of(rule)).trace
     removed = [v.rule for v in trace if v.action != "keep"]  # debris rules blank the line
     if removed == [rule.full_id] * len(normalize(text)):
         return None
@@ -44,12 +49,12 @@ def check_drop(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
 
 
 def check_keep(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
-    dropped = [v for v in Cleaner(pipeline_config(rule, rule_dirs)).run(text).trace if v.dropped]
+    dropped = [v for v in Cleaner(pipeline_config(rule, rule_dirs)).run(text, site_of(rule)).trace if v.dropped]
     return None if not dropped else "dropped: " + "; ".join(f"{v.rule}: {v.text!r}" for v in dropped)
 
 
 def case_trace(rule, lines: list[str], rule_dirs: tuple[str, ...] = ()):
-    return Cleaner(pipeline_config(rule, rule_dirs)).run(case_text(lines)[1]).trace
+    return Cleaner(pipeline_config(rule, rule_dirs)).run(case_text(lines)[1], site_of(rule)).trace
 
 
 def check_case(rule, lines: list[str], rule_dirs: tuple[str, ...] = ()) -> str | None:

@@ -15,9 +15,21 @@ from collections import Counter
 from .document import Verdict
 
 
-def explain_text(trace, name: str = "-") -> str:
-    """One line per dropped line: ``name:number: rule (category): text``."""
-    return "\n".join(f"{name}:{v.number}: {v.rule} ({v.category}): {v.text}" for v in trace if v.dropped)
+def explain_text(trace, name: str = "-", counts: dict | None = None) -> str:
+    """One line per dropped line: ``name:number: rule (category): text``. ``counts`` gives,
+    per rule of exact lines, how many documents held each line when it was learned.
+
+    >>> print(explain_text([Verdict(3, "drop", "site/example-com", "site", "classify", "Menu")], "a.txt",
+    ...                    {"site/example-com": {"Menu": 40}}))
+    a.txt:3: site/example-com (site, on 40 documents): Menu
+    """
+    counts = counts or {}
+
+    def why(v: Verdict) -> str:
+        seen = counts.get(v.rule, {}).get(v.text.strip())
+        return f"{v.rule} ({v.category}, on {seen} documents)" if seen else f"{v.rule} ({v.category})"
+
+    return "\n".join(f"{name}:{v.number}: {why(v)}: {v.text}" for v in trace if v.dropped)
 
 
 def explain_json(trace, name: str = "-") -> dict:

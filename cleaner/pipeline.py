@@ -16,10 +16,7 @@ from .checks import classify, revise
 from .config import Config
 from .document import Document, Verdict
 from .normalize import normalize
-from .rules import Rule, load_rules
-
-STAGES = ("decode", "normalize", "classify", "revise", "render")
-
+from .rules import Rule, for_site, load_rules, site_key
 
 class Result(namedtuple("Result", "text trace origins", defaults=((),))):
     """A cleaned document and its trace (one verdict per normalized input line);
@@ -59,6 +56,7 @@ class Cleaner:
     def __init__(self, config: Config | None = None) -> None:
         self.config = Config() if config is None else config
         self.rules: tuple[Rule, ...] = load_rules(self.config)
+        self._by_site: dict[str, tuple[Rule, ...]] = {"": tuple(r for r in self.rules if not r.sites)}
 
     def __repr__(self) -> str:
         return f"Cleaner({self.config!r})"
@@ -71,22 +69,39 @@ class Cleaner:
     def __reduce__(self):
         return Cleaner, (self.config,)  # compiled rules are rebuilt, not pickled
 
-    def run(self, text: str) -> Result:
-        """Clean one document and return the text with its trace."""
+    def run(self, text: str, site: str | None = None) -> Result:
+        """Clean one document and return the text with its trace. ``site`` (a host such as
+        ``example.com``) also runs the rules scoped to that site (learned site profiles)."""
         origins: list[int] = []
-        doc = self._decide(text, origins)
+        doc = self._decide(text, origins, site)
         return Result(render(doc), tuple(doc.trace()), tuple(origins))
 
-    def clean(self, text: str) -> str:
+    def clean(self, text: str, site: str | None = None) -> str:
         """Clean one document and return the text (no trace is built)."""
-        return render(self._decide(text))
+        return render(self._decide(text, None, site))
 
-    def _decide(self, text: str, origins: list[int] | None = None) -> Document:
+    def rules_for(self, site: str | None) -> tuple[Rule, ...]:
+        """The rules a document of ``site`` runs: every unscoped rule, and the rules scoped
+        to that site.
+
+        >>> Cleaner().rules_for("example.com") == Cleaner().rules_for(None)
+        True
+        """
+        key = site_key(site)
+        rules = self._by_site.get(key)
+        if rules is None:
+            rules = tuple(r for r in self.rules if not r.sites or for_site(r, key))
+            if len(self._by_site) < 4096:  # (a corpus of many sites: the cache stays bounded)
+                self._by_site[key] = rules
+        return rules
+
+    def _decide(self, text: str, origins: list[int] | None = None, site: str | None = None) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
+        rules = self.rules_for(site)
         doc = Document.from_lines(normalize(text, origins))
-        classify(doc, self.rules)
-        revise(doc, self.rules, self.config.mode)
+        classify(doc, rules)
+        revise(doc, rules, self.config.mode)
         return doc
 
     def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):

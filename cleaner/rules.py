@@ -21,7 +21,7 @@ from .patterns import LineMatcher, compile_joined, lowered
 # The POLICY.md categories in the order their context-free rules run, then the guards.
 CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
-    "duplicates", "page", "guards",
+    "duplicates", "site", "page", "guards",
 )
 KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "page", "guard")
 
@@ -30,7 +30,7 @@ CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate", "page")
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
-         "params", "examples", "requires", "exceptions", "formerly"}
+         "params", "examples", "requires", "exceptions", "formerly", "sites", "lines"}
 _REQUIRED = ("id", "category", "kind", "summary")
 PARAMS = {
     "line": {},
@@ -79,13 +79,16 @@ class Rule:
                  patterns: tuple[str, ...] = (), case_sensitive: bool = False, params: dict | None = None,
                  examples: dict | None = None, items: re.Pattern | None = None, requires: tuple[str, ...] = (),
                  matcher: LineMatcher | None = None, exceptions: re.Pattern | None = None,
-                 formerly: tuple[str, ...] = ()) -> None:
+                 formerly: tuple[str, ...] = (), sites: tuple[str, ...] = (),
+                 lines: dict[str, int] | None = None) -> None:
         self.id, self.category, self.kind, self.summary, self.path = id, category, kind, summary, path
         self.description, self.patterns, self.case_sensitive = description, patterns, case_sensitive
         self.params = {} if params is None else params
         self.examples = {} if examples is None else examples
         self.items, self.requires, self.matcher = items, requires, matcher
         self.exceptions, self.formerly = exceptions, formerly
+        self.sites = sites  # empty: every document; else only documents of these sites
+        self.lines = {} if lines is None else lines  # exact lines (line kind), with document counts
         self.full_id = f"{category}/{id}"  # (an attribute: the checks compare it on every line)
 
     def __repr__(self) -> str:
@@ -94,7 +97,7 @@ class Rule:
     def _data(self) -> tuple:
         return (self.id, self.category, self.kind, self.summary, self.path, self.description, self.patterns,
                 self.case_sensitive, self.params, self.examples, self.requires,
-                self.exceptions and self.exceptions.pattern, self.formerly)
+                self.exceptions and self.exceptions.pattern, self.formerly, self.sites, self.lines)
 
     def __eq__(self, other) -> bool:
         """Rules are equal when read from the same file with the same content."""
@@ -125,6 +128,8 @@ class Rule:
         >>> rule.matches("ad")
         False
         """
+        if self.lines and text.strip() in self.lines:
+            return self.exceptions is None or self.exceptions.search(text) is None
         if self.matcher is None:
             return False
         if self.requires:
@@ -168,8 +173,11 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     patterns = _str_list(path, "patterns", data.get("patterns", []))
-    if not patterns and kind not in ("duplicate", "head", "run", "teaser", "page"):
-        raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern")
+    lines = _exact_lines(path, data.get("lines", []))
+    if lines and kind != "line":
+        raise _fail(path, "lines", "only line rules list exact lines")
+    if not patterns and not lines and kind not in ("duplicate", "head", "run", "teaser", "page"):
+        raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern" + " or line" * (kind == "line"))
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise _fail(path, "case_sensitive", "must be true or false")
@@ -203,6 +211,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     flags = 0 if case_sensitive else re.IGNORECASE
     exceptions = _str_list(path, "exceptions", data.get("exceptions", []))
     formerly = _str_list(path, "formerly", data.get("formerly", []))
+    sites = tuple(site_key(s) for s in _str_list(path, "sites", data.get("sites", [])))
     for i, old in enumerate(formerly):
         if old.count("/") != 1:
             raise _fail(path, f"formerly[{i}]", f"{old!r} must be a full rule id, category/id")
@@ -213,8 +222,49 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
         description=data.get("description", "").strip(), patterns=patterns,
         case_sensitive=case_sensitive, params=params, examples=examples,
         items=_compile(path, "items", items, flags), requires=requires, matcher=matcher,
-        exceptions=_compile(path, "exceptions", exceptions, flags), formerly=formerly,
+        exceptions=_compile(path, "exceptions", exceptions, flags), formerly=formerly, sites=sites, lines=lines,
     )
+
+
+def _exact_lines(path: str, value) -> dict[str, int]:
+    """``lines``: exact lines, as strings or as tables ``{text = "...", docs = N}`` (what
+    ``clean learn`` writes: N is how many of the site's documents held the line; 0 unknown)."""
+    if not isinstance(value, list):
+        raise _fail(path, "lines", "must be a list of strings or of {text, docs} tables")
+    lines = {}
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or set(item) - {"text", "docs"} \
+                or not isinstance(item.get("docs", 0), int):
+            raise _fail(path, f"lines[{i}]", "must be a string or a {text = str, docs = int} table")
+        if not item["text"].strip():
+            raise _fail(path, f"lines[{i}]", "an empty line would match every blank line")
+        lines[item["text"].strip()] = item.get("docs", 0)
+    return lines
+
+
+def site_key(site: str | None) -> str:
+    """A site as rules name it: lower case, no scheme, no ``www.``, no trailing slash.
+
+    >>> site_key("https://WWW.Example.com/news/"), site_key("news.livedoor.com/topics")
+    ('example.com/news', 'news.livedoor.com/topics')
+    """
+    if not site:
+        return ""
+    site = site.strip().lower().split("://", 1)[-1].rstrip("/")
+    return site[4:] if site.startswith("www.") else site
+
+
+def for_site(rule: Rule, site: str) -> bool:
+    """Does a site-scoped rule apply to a document of ``site`` (a :func:`site_key`)? The same
+    site, a subdomain of it, or a path under it.
+
+    >>> rule = Rule("x", "site", "line", "", "x.toml", sites=("example.com",))
+    >>> [for_site(rule, s) for s in ("example.com", "news.example.com", "example.com/a", "badexample.com")]
+    [True, True, True, False]
+    """
+    return any(site == s or site.endswith("." + s) or site.startswith(s + "/") for s in rule.sites)
 
 
 def _compile(path: str, key: str, patterns: tuple[str, ...], flags: int, build=None):

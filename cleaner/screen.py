@@ -50,7 +50,7 @@ class Screen:
         self.whole_limit = max((limit for _, limit in whole), default=0)
         self.searching = UnionMatcher(tuple(r.matcher for r, _ in searching)) if searching else None
         self.short_limit = min(self.SHORT_WORDS, max((limit for _, limit in searching), default=0))
-        rules = [(r, limit) for r, limit in limited_rules if r.matcher is not None]
+        rules = [(r, limit) for r, limit in limited_rules if r.matcher is not None or r.lines]
         self._candidates = {
             (w, s): tuple(item for item in rules if (w or item not in whole) and (s or item not in searching))
             for w in (False, True) for s in (False, True)}

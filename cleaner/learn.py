@@ -1,0 +1,267 @@
+"""Learn each site's boilerplate from its own pages: the lines a site prints on many stories.
+
+A line that one site prints, word for word, on a good share of its stories is the site's
+chrome ("Visit our homepage for more stories.", "■関連記事"), not article text. ``clean learn``
+counts such lines per site and writes one ordinary rule file per site (kind ``line``, exact
+``lines`` with how many stories held each, scoped with ``sites``), for a person to read,
+review and commit, and for ``--rules`` to apply to that site's documents only.
+
+What is never learned (the decision rules, docs/decisions.md has the reasoning):
+
+- copies of one story count once: documents are grouped by their three longest lines (a wire
+  story syndicated to several pages of a site shares its paragraphs; one long line of chrome
+  on every page does not make its stories one); each group counts as one story,
+  represented by the copy whose text hashes lowest, so the order of documents never matters;
+- a line in fewer than ``min_docs`` stories or under ``min_share`` of the site's stories;
+- a line longer than ``max_words`` words or ``max_chars`` characters (article paragraphs);
+- a line that does not end like a sentence and, in most of the stories holding it, stands
+  between two sentences of prose (lines of ``sentence_words`` words or more that end like
+  one): a recurring subheading ("Our ruling", a series' "This week's question"), a
+  transcript's "(APPLAUSE)";
+- a line that ends like a sentence, or that stands above the first sentence of most of the
+  documents holding it (the headline and standfirst's place), below ``prose_share`` of the
+  site's stories: a series' recurring title or standfirst, a closing "Thank you.", is article
+  text of that series;
+- a line the keep-guards protect (bylines, datelines, source and editor's notes), and a line
+  the catalogue already drops (nothing to learn).
+
+Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice,
+never the documents: memory grows with the number of distinct short lines, not the corpus.
+
+>>> docs = [("example.com", f"Story {i} happened on day {i}.\\nVisit our homepage for more stories.")
+...         for i in range(10)]
+>>> profile = learn(docs)
+>>> profile["example.com"].lines
+{'Visit our homepage for more stories.': 10}
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections import Counter, namedtuple
+from dataclasses import dataclass
+
+from .config import Config
+from .normalize import normalize
+from .rules import site_key
+
+MARKER = "# Learned by clean learn: the lines this site prints on many of its stories."
+
+
+@dataclass(frozen=True)
+class LearnOptions:
+    """The thresholds of learning; the defaults are explained in docs/decisions.md."""
+
+    min_docs: int = 3
+    min_share: float = 0.10
+    max_words: int = 40
+    max_chars: int = 300
+    sentence_words: int = 8
+    prose_share: float = 0.25
+    config: Config = Config()  # the catalogue a learned line is checked against
+
+
+OPENS, INSIDE = 1, 2  # where a line stands in a document (see short_lines)
+Profile = namedtuple("Profile", "site stories lines")  # lines: {text: stories holding it}
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def _short(line: str, options: LearnOptions) -> bool:
+    return 0 < len(line) <= options.max_chars and len(line.split()) <= options.max_words
+
+
+def fingerprint(text: str) -> tuple[int, int]:
+    """(story key, document key): the hash of the document's three longest lines, and of its text.
+
+    >>> a = fingerprint("Menu\\nThe long paragraph of the story.\\nIts second paragraph.\\nA third one.")
+    >>> b = fingerprint("The long paragraph of the story.\\nIts second paragraph.\\nShare\\nA third one.")
+    >>> a[0] == b[0], a[1] == b[1]
+    (True, False)
+    """
+    lines = sorted({line.strip() for line in text.splitlines()}, key=lambda line: (-len(line), line))
+    return _digest("\n".join(lines[:3])), _digest(text)
+
+
+def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
+    """The distinct short normalized lines of a document, as the cleaner sees them: (hash,
+    text, place), the place being ``OPENS`` (above the first sentence: the headline's place),
+    ``INSIDE`` (between two sentences) or 0.
+
+    >>> p = "word " * 7 + "end."
+    >>> [(t, place) for _, t, place in short_lines(f"Title\\nMenu\\n{p}\\n\\nSub\\n{p}\\nMore", LearnOptions())
+    ...  if t != p]
+    [('Title', 1), ('Menu', 1), ('Sub', 2), ('More', 0)]
+    """
+    from .document import word_count
+
+    lines = [line.strip() for line in normalize(text)]
+    lines = [line for line in lines if line]
+    prose = [word_count(line) >= options.sentence_words and _is_sentence(line) for line in lines]
+    first = prose.index(True) if True in prose else len(lines)
+    seen = {}
+    for i, line in enumerate(lines):
+        if _short(line, options) and line not in seen:
+            inside = 0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]
+            seen[line] = (_digest(line), line, OPENS if i < first else INSIDE if inside else 0)
+    return list(seen.values())
+
+
+class Counts:
+    """Per-site counts of short lines over the stories of a corpus, fed in two passes:
+    :meth:`see` every document's fingerprint, then :meth:`count` every document's lines.
+    Both passes may come in any order and from any number of workers."""
+
+    def __init__(self, options: LearnOptions = LearnOptions()) -> None:
+        self.options = options
+        self.representative: dict[tuple[str, int], int] = {}  # (site, story key) -> lowest document key
+        self.counted: set[tuple[str, int]] = set()
+        self.lines: dict[str, Counter] = {}
+        self.inside: dict[str, Counter] = {}  # stories in which the line stands between sentences
+        self.opens: dict[str, Counter] = {}  # stories that the line opens
+        self.texts: dict[str, dict[int, str]] = {}
+
+    def see(self, site: str, story: int, document: int) -> None:
+        key = (site, story)
+        if document < self.representative.get(key, 1 << 64):
+            self.representative[key] = document
+
+    def counts_for(self, site: str, story: int, document: int) -> bool:
+        """Does this document stand for its story (and has it not been counted yet)?"""
+        key = (site, story)
+        if self.representative.get(key) != document or key in self.counted:
+            return False
+        self.counted.add(key)
+        return True
+
+    def count(self, site: str, lines: list[tuple[int, str, int]]) -> None:
+        counter = self.lines.setdefault(site, Counter())
+        inside = self.inside.setdefault(site, Counter())
+        opens = self.opens.setdefault(site, Counter())
+        texts = self.texts.setdefault(site, {})
+        for digest, text, place in lines:
+            counter[digest] += 1
+            if place == INSIDE:
+                inside[digest] += 1
+            elif place == OPENS:
+                opens[digest] += 1
+            if counter[digest] == 2:
+                texts[digest] = text
+
+    def stories(self, site: str) -> int:
+        return sum(1 for s, _ in self.representative if s == site)
+
+    def profiles(self) -> dict[str, Profile]:
+        """The lines each site repeats enough, checked against the catalogue."""
+        from .checks import classify
+        from .document import Document
+        from .rules import load_rules
+
+        rules = load_rules(self.options.config)
+        stories = Counter(site for site, _ in self.representative)
+        found = {}
+        for site in sorted(self.lines):
+            n = stories[site]
+            need = max(self.options.min_docs, math.ceil(self.options.min_share * n))
+            prose_need = max(need, math.ceil(self.options.prose_share * n))
+            lines = {}
+            for digest, count in self.lines[site].items():
+                if count < need or digest not in self.texts[site]:
+                    continue
+                text = self.texts[site][digest]
+                if 2 * self.inside[site][digest] > count and not _is_sentence(text):
+                    continue  # mostly inside the article: a subheading or a transcript's cue
+                if count < prose_need and (_is_sentence(text) or 2 * self.opens[site][digest] > count):
+                    continue
+                doc = Document.from_lines([text])
+                classify(doc, rules)
+                line = doc.lines[0]
+                if line.is_kept and not line.guarded:
+                    lines[text] = count
+            if lines:
+                found[site] = Profile(site, n, dict(sorted(lines.items())))
+        return found
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’»)」』】").endswith((".", "!", "?", "。", "！", "？"))
+
+
+def learn(documents, options: LearnOptions = LearnOptions()) -> dict[str, Profile]:
+    """Learn from an iterable of (site, text), read twice (a list, or a re-iterable)."""
+    counts = Counts(options)
+    documents = list(documents)
+    for site, text in documents:
+        counts.see(site_key(site), *fingerprint(text))
+    for site, text in documents:
+        site = site_key(site)
+        if counts.counts_for(site, *fingerprint(text)):
+            counts.count(site, short_lines(text, options))
+    return counts.profiles()
+
+
+# --- rule files ------------------------------------------------------------------------
+
+def rule_id(site: str) -> str:
+    """A rule id (kebab case) for a site.
+
+    >>> rule_id("news.livedoor.com/it-life-hack")
+    'news-livedoor-com-it-life-hack'
+    """
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-") or "site"
+
+
+def _toml_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def rule_text(profile: Profile, examples: int = 3) -> str:
+    """The rule file of one site's profile: sorted lines, so that a new crawl diffs well."""
+    top = sorted(profile.lines, key=lambda t: (-profile.lines[t], t))[:examples]
+    out = [MARKER,
+           "# Review it like code: a line here is dropped from every document of the site.",
+           f'id = "{rule_id(profile.site)}"',
+           'category = "site"',
+           'kind = "line"',
+           f"summary = {_toml_string(f'Lines {profile.site[:80]} prints on many of its stories (learned from {profile.stories})')}",
+           f"sites = [{_toml_string(profile.site)}]",
+           "lines = ["]
+    out += [f"  {{ text = {_toml_string(t)}, docs = {n} }}," for t, n in profile.lines.items()]
+    out += ["]", "", "[examples]", "drop = [" + ", ".join(_toml_string(t) for t in top) + "]", ""]
+    return "\n".join(out)
+
+
+def write_profiles(profiles: dict[str, Profile], folder: str) -> list[str]:
+    """Write ``folder/site/<id>.toml`` for each profile (atomically), remove the learned
+    files of an earlier run that this one did not write, and return the paths written."""
+    from .files import write_atomic
+
+    target = os.path.join(folder, "site")
+    os.makedirs(target, exist_ok=True)
+    written, used = [], set()
+    for site in sorted(profiles):
+        name = rule_id(site)
+        if name in used:  # two sites that spell the same id: the site's hash tells them apart
+            name = f"{name}-{_digest(site) % 10**6:06d}"
+        used.add(name)
+        path = os.path.join(target, f"{name}.toml")
+        write_atomic(path, rule_text(profiles[site]).replace(f'id = "{rule_id(site)}"', f'id = "{name}"')
+                     .encode("utf-8"), keep_mode=False)
+        written.append(path)
+    for entry in sorted(os.listdir(target)):
+        path = os.path.join(target, entry)
+        if entry.endswith(".toml") and path not in written and _is_learned(path):
+            os.remove(path)
+    return written
+
+
+def _is_learned(path: str) -> bool:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.readline().rstrip("\n") == MARKER
