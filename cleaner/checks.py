@@ -155,8 +155,7 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
     A line that repeats the document's first line (the page title: the headline) ends
     the span, and so does, in a list spaced by blank lines after two items or more, a
     line of six words or fewer followed by a paragraph of prose: that is the article's
-    next subheading (a teaser headline is longer); so is a first item (of link-like
-    items of a related box) followed directly by such a paragraph. A guarded date under an item is the
+    next subheading (a teaser headline is longer). A guarded date under an item is the
     post's date and goes with it, once the list has two items or goes on after it.
     Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
@@ -186,9 +185,6 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
                 and _introduces_prose(neighbours, k)):
             break
-        if (skip_dropped and not items and rule.category == "related" and rule.items is None
-                and not rule.param("sentences") and _introduces_prose(neighbours, k)):
-            break  # a line right under the header that opens a paragraph of prose is the article's subheading
         items.append(line)
     return items, passed
 
