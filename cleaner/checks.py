@@ -267,33 +267,128 @@ def _heads(doc: Document, rule: Rule) -> None:
 
 def _runs(doc: Document, rule: Rule) -> None:
     """Menus printed one item per line: ``min_lines`` or more adjacent short labels
-    (``max_words``, or up to ``title_max_words`` if every longer word is capitalised)."""
+    (``max_words``, or up to ``title_max_words`` if every longer word is capitalised),
+    unless the run reads as a list of the story (see :func:`_is_story_list`). A run
+    between two paragraphs of article prose is the story's too, unless half its items
+    are known menu words (the rule's patterns). The last item of a run right above a
+    byline or date is the headline of the post, not a menu item."""
     def is_item(line: Line) -> bool:
         return not line.is_blank and (
             _is_label(line, rule.param("max_words"))
             or (_is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0)))
 
-    _drop_runs(doc, rule, is_item, rule.param("min_lines"), count_dropped=True)
+    lines = doc.lines
+    for run, dropped in _find_runs(lines, is_item, count_dropped=True):
+        following = _kept_neighbour(lines, run[-1], 1)
+        if following is not None and lines[following].guarded:
+            run = run[:-1]  # the headline above its byline or date
+        if not run or len(run) + dropped < rule.param("min_lines"):
+            continue
+        if _is_story_list(lines, run):
+            continue
+        if _amid_prose(lines, run) and not _known_items(lines, run, rule):
+            continue
+        for i in run:
+            _drop(lines[i], rule)
 
 
-def _drop_runs(doc: Document, rule: Rule, is_item, min_len: int, count_dropped: bool = False) -> None:
-    """Drop every run of ``min_len`` or more adjacent lines for which ``is_item`` holds.
-    Dropped lines are passed over, as if already gone (so cleaning twice changes nothing);
-    with ``count_dropped``, those a navigation or footer rule dropped still count towards
-    the run's length (a menu whose 'Contact' and 'Careers' a line rule took is still a menu)."""
-    run: list[Line] = []
+def _find_runs(lines: list[Line], is_item, count_dropped: bool = False) -> list[tuple[list[int], int]]:
+    """The runs of adjacent lines for which ``is_item`` holds, as (line indexes, dropped
+    lines passed over that count). Dropped lines are passed over, as if already gone (so
+    cleaning twice changes nothing); with ``count_dropped``, those a navigation or footer
+    rule dropped count towards the run's length (a menu whose 'Contact' and 'Careers' a
+    line rule took is still a menu)."""
+    runs: list[tuple[list[int], int]] = []
+    run: list[int] = []
     dropped = 0
-    for line in doc.lines + [Line(0, "", action=BLANK)]:  # the sentinel closes the last run
+    for i, line in enumerate(lines):
         if line.action == DROP:
             dropped += count_dropped and line.category in ("navigation", "footer")
             continue
         if is_item(line):
-            run.append(line)
+            run.append(i)
             continue
-        if run and len(run) + dropped >= min_len:
-            for item in run:
-                _drop(item, rule)
+        if run:
+            runs.append((run, dropped))
         run, dropped = [], 0
+    if run:
+        runs.append((run, dropped))
+    return runs
+
+
+_CONTEXT_PROSE_WORDS = 12  # a line of article prose around a list
+_DATA_SHARE = 0.4
+_KEY_VALUE = compile_pattern(r"\w[^:：]{0,40}\s?[:：]\s*\S*\d")
+_ORDINAL = compile_pattern(r"^\(?\d{1,3}[.)]\s")
+# a price or a share, or a quantity at the start of an item ('350 g flour', '2 cups milk')
+_AMOUNT = compile_pattern(r"[€$£¥]\s?\d|\d\s?(?:%|€|\$|£|¥)|^[\d½¼¾⅓][\d,./½¼¾⅓-]*\s?(?:[a-zäöü]|(?:g|kg|mg|ml|cl|dl|l|EL|TL|Pck|Stk|Gramm|Liter|Teelöffel|Esslöffel|Prise|Stück|Dose|Becher|Bund|Tasse|Tassen)\b)")
+_MARKS = compile_pattern(r"[◯○●◎✓✔✗✘✕△]")  # the marks of a spec or comparison table
+
+
+def _kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest kept non-blank line before (``step`` -1) or after (1) ``i``;
+    lines other rules dropped are passed over, as if already gone."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].is_kept and not lines[j].is_blank:
+            return j
+        j += step
+    return None
+
+
+def _is_prose(line: Line) -> bool:
+    return line.is_kept and not line.guarded and line.words >= _CONTEXT_PROSE_WORDS
+
+
+def _is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
+    """Menus rarely hold a number: a run with numbers on ``_DATA_SHARE`` of its lines
+    (standings, specs, prices, times, an address, a numbered countdown, a table) is data
+    of the story. Headlines do hold numbers ('15 Amazing Images', 'a 1966 guitar'), so
+    for ``headlines`` only the shapes of data count: 'label: value' with a number, an
+    ordinal, a price or a share, a quantity, a table's check marks."""
+    test = _is_data_item if headlines else _holds_data
+    return sum(1 for i in run if test(lines[i].text)) >= _DATA_SHARE * len(run)
+
+
+def _holds_data(text: str) -> bool:
+    return DIGIT.search(text) is not None or _MARKS.search(text) is not None
+
+
+def _is_data_item(text: str) -> bool:
+    body = _BULLET.sub("", text, count=1)
+    return (_KEY_VALUE.search(body) is not None or _ORDINAL.match(body) is not None
+            or _MARKS.search(body) is not None or _AMOUNT.search(body) is not None)
+
+
+def _is_introduction(line: Line) -> bool:
+    """A line of the story that announces a list: it ends with a colon and reads as a
+    sentence ('The newly selected five are:', 'Die Zutaten für vier Personen:'), not as a
+    short Title Case header ('Popular Projects:', which heads a box of links)."""
+    text = line.text.rstrip()
+    if not line.is_kept or line.guarded or not text.endswith((":", "：")):
+        return False
+    words = line.words
+    return words >= 8 or (words >= 2 and not is_headline_like(text[:-1], 0.7))
+
+
+def _is_story_list(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
+    """A list the story introduces (the line before is a sentence ending with a colon) or
+    a list of data (see :func:`_is_data`)."""
+    before = _kept_neighbour(lines, run[0], -1)
+    return (before is not None and _is_introduction(lines[before])) or _is_data(lines, run, headlines)
+
+
+def _amid_prose(lines: list[Line], run: list[int]) -> bool:
+    """The run stands between two lines of article prose."""
+    before, after = _kept_neighbour(lines, run[0], -1), _kept_neighbour(lines, run[-1], 1)
+    return before is not None and after is not None and _is_prose(lines[before]) and _is_prose(lines[after])
+
+
+def _known_items(lines: list[Line], run: list[int], rule: Rule) -> bool:
+    """Half the items or more are known menu words (the rule's patterns)."""
+    if rule.regex is None:
+        return False
+    return 2 * sum(1 for i in run if rule.matches(_BULLET.sub("", lines[i].text))) >= len(run)
 
 
 _CAPITALIZED = compile_pattern(r"[^\W\d_]{4,}")
@@ -313,15 +408,73 @@ def is_headline_like(text: str, min_share: float) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= min_share * len(words)
 
 
+_HEADER_WORDS = 8
+_HEADER_CATEGORIES = ("related", "navigation")
+_TAIL_PROSE = 1  # lines of prose (an author's note) that may follow a teaser list
+
+
 def _teasers(doc: Document, rule: Rule) -> None:
     """Lists of other stories' headlines: ``min_items`` or more adjacent lines that start
-    with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`)."""
+    with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`), if
+    the shape is backed by the list's place: under a header (a short line without a
+    sentence end, or one a related or navigation rule dropped), or in the tail of the
+    document (at most one line of prose after it). A list the story introduces and a list
+    of data stay, judged on the whole bulleted list the run is a part of; so does a run
+    that starts amid a bulleted list (a box of links is a list of its own)."""
     def is_item(line: Line) -> bool:
         return (line.is_kept and not line.guarded and rule.matches(line.text)
                 and rule.param("min_words") <= line.words <= rule.param("max_words")
                 and is_headline_like(line.text, rule.param("capitalized")))
 
-    _drop_runs(doc, rule, is_item, rule.param("min_items"))
+    lines = doc.lines
+    for run, _ in _find_runs(lines, is_item):
+        if len(run) < rule.param("min_items"):
+            continue
+        block = _list_block(lines, run, rule)
+        if block[0] != run[0] or _is_story_list(lines, block, headlines=True):
+            continue  # (a run that starts amid a list is a part of it: the box of links is whole)
+        if _under_header(lines, run[0]) or _in_tail(lines, run[-1]):
+            for i in run:
+                _drop(lines[i], rule)
+
+
+def _list_block(lines: list[Line], run: list[int], rule: Rule) -> list[int]:
+    """The run and the bulleted lines next to it (no blank line between): the whole list
+    the run is a part of. (An ingredient list holds lines in Title Case too.)"""
+    block = list(run)
+    for step in (-1, 1):
+        start = block[0] if step < 0 else block[-1]
+        j = _kept_neighbour(lines, start, step)
+        while j is not None and rule.matches(lines[j].text) and not _blank_between(lines, start, j):
+            block.insert(0, j) if step < 0 else block.append(j)
+            start, j = j, _kept_neighbour(lines, j, step)
+    return block
+
+
+def _blank_between(lines: list[Line], a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(line.is_blank and line.action != DROP for line in lines[lo + 1 : hi])
+
+
+def _under_header(lines: list[Line], first: int) -> bool:
+    """The nearest line above is a header: one a related or navigation rule dropped, or a
+    short kept line with no sentence end (a colon may end it)."""
+    j = first - 1
+    while j >= 0 and (lines[j].is_blank or (lines[j].action == DROP and lines[j].category not in _HEADER_CATEGORIES)):
+        j -= 1  # (an ad label or a caption between the header and the list is passed over)
+    if j < 0:
+        return False
+    line = lines[j]
+    if line.action == DROP:
+        return True
+    text = line.text.rstrip().rstrip(":：")
+    return (not line.guarded and line.words <= _HEADER_WORDS and not _SENTENCE_END.search(text)
+            and not _is_introduction(line))
+
+
+def _in_tail(lines: list[Line], last: int) -> bool:
+    """At most ``_TAIL_PROSE`` lines of prose follow: the article has ended."""
+    return sum(1 for line in lines[last + 1 :] if _is_prose(line)) <= _TAIL_PROSE
 
 
 def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
