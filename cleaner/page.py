@@ -5,7 +5,9 @@ weight: prose (``prose_words`` words or more) and short sentences count their wo
 lines cost ``line_cost``. The headline is the first line that repeats the page title (a
 dump starts with the HTML ``<title>``, "Headline - Site") with prose soon below it; the body
 is the best-sum stretch from there (or, without a headline, the maximum-sum stretch
-anywhere), moved past a table or a fact box (venue, hours, prices) right below it.
+anywhere), moved past a table or a fact box (venue, hours, prices) right below it, then
+widened when in doubt: over a label or two between paragraphs, over the list items right
+next to it and over a list a line ending in ':' introduces (see :func:`_widen`).
 Between headline and body, bylines, datelines and standfirsts stay. Outside, every line
 that is not sentence prose is dropped.
 
@@ -31,6 +33,18 @@ from .cache import compile_pattern
 from .document import DATA_CHARS, DIGIT, DROP, Line, fold
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
+_PAGE = "page"
+
+
+def _ruled(line: Line) -> bool:
+    """A rule dropped the line."""
+    return line.action == DROP
+
+
+def _ruled_else(line: Line) -> bool:
+    """Another rule dropped the line (not this one, in an earlier round)."""
+    return line.action == DROP and line.category != _PAGE
+
 # (a smiley after the final mark still ends a sentence: "See you soon! 🙂")
 _SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 
@@ -49,8 +63,9 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     if body is None:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1]), cards)  # the body's last row
-    first, last = rows[body[0]], rows[end]
-    headline = rows[anchor] if anchor is not None else _headline(lines, rows, body[0], window, title)
+    begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor)
+    first, last = rows[begin], rows[end]
+    headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -67,6 +82,61 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
+
+
+_MAX_GAP = 2  # label rows the article may hold between two of its prose lines
+_LIST_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]|\d{1,2}[.)])\s")
+_TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$")  # a teaser's cut summary
+_END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
+
+
+def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[int], begin: int, end: int,
+           anchor: int | None) -> tuple[int, int]:
+    """The body's first and last rows, widened when in doubt. Forward: over up to
+    ``_MAX_GAP`` label rows, when article prose follows them (a subheading, a "Learn more"
+    link between paragraphs); over the list items right below it (bulleted or numbered
+    lines of three words or more); over a list a line ending in ':' introduces. Backward
+    the same, up to the headline. A teaser card, or a line a rule dropped as related links,
+    footer or comments (the end of the article), stops the widening."""
+    def kind(k: int) -> str:
+        line = lines[rows[k]]
+        if k in cards or (_ruled_else(line) and line.category in _END_CATEGORIES):
+            return "stop"
+        if _ruled_else(line):
+            return "skip"
+        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _SENTENCE_END.search(line.text) and not _TRUNCATED.search(line.text):
+            return "prose"
+        if line.words >= 3 and _LIST_ITEM.match(line.text):
+            return "item"
+        return "label"
+
+    def reach(k: int, step: int, limit: int) -> int:
+        """The last row (from k, going by step) the article reaches."""
+        last, gap, listing = k, 0, ""
+        k += step
+        while (k < limit) if step > 0 else (k > limit):
+            what = kind(k)
+            if what == "stop":
+                break
+            if what != "skip":
+                # (going forward) the items of a list a line ending in ':' introduced: the
+                # adjacent lines below it, no blank line between them
+                # (one blank line may stand between the intro and its first item)
+                in_list = listing and what == "label" and rows[k] <= rows[k - 1] + 1 + (listing == "intro")
+                intro = step > 0 and lines[rows[k]].text.endswith((":", "："))
+                if what == "prose" or (what == "item" and gap == 0):
+                    last, gap = k, 0
+                elif what == "label" and not in_list and not intro:
+                    if gap >= _MAX_GAP:
+                        break
+                    gap += 1
+                listing = "intro" if intro else "item" if in_list else ""
+            k += step
+        return last
+
+    end = reach(end, 1, len(rows))
+    begin = reach(begin, -1, anchor if anchor is not None else -1)
+    return begin, end
 
 
 def looks_like_page(doc, strict: bool = True) -> bool:
@@ -106,7 +176,7 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set
                 one_paragraph = after == len(rows) or weights[after] <= 0 or _is_card_headline(lines[rows[after]])
                 return after if dated and one_paragraph else None
             meta = lines[rows[j]]
-            if meta.action == DROP or not (meta.guarded or (meta.words <= _CARD_META_WORDS
+            if _ruled(meta) or not (meta.guarded or (meta.words <= _CARD_META_WORDS
                                                               and not _SENTENCE_END.search(meta.text))):
                 return None
             dated = dated or meta.guarded
@@ -128,7 +198,7 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set
 def _is_card_headline(line: Line) -> bool:
     """A teaser card's headline: 5 to 20 words, no sentence end, kept and not guarded."""
     low, high = _CARD_HEADLINE_WORDS
-    return (line.action != DROP and not line.guarded and low <= line.words <= high
+    return (not _ruled(line) and not line.guarded and low <= line.words <= high
             and not _SENTENCE_END.search(line.text))
 
 
@@ -149,13 +219,13 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
 
 
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
-    return line.action != DROP and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
+    return not _ruled(line) and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
 
 
 def _weight(line: Line, prose_words: int, line_cost: int) -> int:
     """Prose and short sentences count their words; a line a rule dropped costs a little;
     any other line (a label, a link, a teaser headline) costs ``line_cost``."""
-    if line.action == DROP:
+    if _ruled(line):
         return -DROPPED_COST
     if line.words >= prose_words:
         return line.words
@@ -175,7 +245,7 @@ def _table_notes(lines: list[Line], rows: list[int], end: int) -> set[int]:
     widen the article's reach (the window for lone prose is counted from the table)."""
     notes = set()
     for i in rows[end + 1 :]:
-        if lines[i].action == DROP or not _FOOTNOTE.match(lines[i].text):
+        if _ruled(lines[i]) or not _FOOTNOTE.match(lines[i].text):
             break
         notes.add(i)
     return notes
@@ -189,7 +259,7 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     block: list[int] = []
     for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
-        if lines[rows[k]].action == DROP or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
+        if _ruled(lines[rows[k]]) or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
             break
         block.append(k)
     if not block:
@@ -223,11 +293,11 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     if not _SENTENCE_END.search(lines[rows[end]].text):
         return end
     k = end + 1
-    while k < len(rows) and lines[rows[k]].action == DROP:
+    while k < len(rows) and _ruled(lines[rows[k]]):
         k += 1
     box: list[Line] = []
     for line in (lines[i] for i in rows[k:]):
-        if line.action == DROP:
+        if _ruled(line):
             break
         headline = (low <= line.words <= high and not _SENTENCE_END.search(line.text)
                     and not _URL.search(line.text))
