@@ -37,6 +37,8 @@ import zlib
 import _sre
 from array import array
 
+from .files import write_atomic
+
 _FORMAT = 3
 _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one item per re engine code word
 
@@ -105,16 +107,7 @@ def save() -> None:
         _prune(state)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         data = marshal.dumps((_VERSION, *(state[name] for name in _STORED)))
-        import tempfile  # only when the cache changed
-
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".rules-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomic(path, data, sync=False)  # a cache: a file lost in a crash is only rebuilt
         state["dirty"] = False
         _remove_abandoned(os.path.dirname(path), path)
     except (OSError, ValueError):
