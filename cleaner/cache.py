@@ -8,7 +8,9 @@ user's cache folder (``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, e
 
 - a rule file's parsed data is reused while its size and modification time are unchanged;
 - a pattern's compiled code (what ``re`` hands to its C engine) is reused for the same
-  pattern text and flags, and only by the same Python and ``re`` engine version;
+  pattern text and flags, and only by the same Python; how it is made and rebuilt is
+  :mod:`cleaner.re_internals`' business (with ``re``'s private internals when they pass
+  its self-check, else nothing is kept and patterns are compiled with ``re.compile``);
 - the whole file is dropped when cleaner's own code changes (an upgrade, an edit in a
   checkout): what :func:`memo` keeps was computed by that code;
 - there is one file per installation (a venv, pre-commit's own); a file no run has read
@@ -28,17 +30,14 @@ import atexit
 import marshal
 import os
 import re
-import re._compiler
-import re._parser
 import sys
 import time
 import zlib
 
-import _sre
-from array import array
+from . import re_internals
+from .files import write_atomic
 
-_FORMAT = 3
-_CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one item per re engine code word
+_FORMAT = 4
 
 
 def _code_stamp() -> int:
@@ -51,7 +50,8 @@ def _code_stamp() -> int:
     return stamp
 
 
-_VERSION = f"{_FORMAT}:{sys.version}:{re._constants.MAGIC}:{_code_stamp():08x}"
+# the same Python build has the same re engine; its version number, where re says it, too
+_VERSION = f"{_FORMAT}:{sys.version}:{getattr(getattr(re, '_constants', None), 'MAGIC', '')}:{_code_stamp():08x}"
 _state: dict | None = None  # the three sections, "dirty" and "used" (see _load)
 
 
@@ -105,16 +105,7 @@ def save() -> None:
         _prune(state)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         data = marshal.dumps((_VERSION, *(state[name] for name in _STORED)))
-        import tempfile  # only when the cache changed
-
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".rules-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomic(path, data, sync=False)  # a cache: a file lost in a crash is only rebuilt
         state["dirty"] = False
         _remove_abandoned(os.path.dirname(path), path)
     except (OSError, ValueError):
@@ -189,8 +180,10 @@ def load_toml(path: str, parse) -> dict:
 
 
 def memo(key: str, compute):
-    """``compute()``, or its value from an earlier run (for plain data derived from patterns)."""
+    """``compute()``, or its value from an earlier run (for plain data derived from patterns).
+    Kept apart for each regex engine: what is derived from parse trees differs without them."""
     state = _load()
+    key = f"{re_internals.ENGINE.name}:{key}"
     state["used"].add(("memo", key))
     if key in state["memo"]:
         return state["memo"][key]
@@ -200,38 +193,28 @@ def memo(key: str, compute):
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile(pattern, flags)``, reusing the compiled code of an earlier run."""
+    """``re.compile(pattern, flags)``, reusing the compiled code of an earlier run when the
+    regex engine (:data:`cleaner.re_internals.ENGINE`) has code to keep."""
     flags = int(flags)
+    engine = re_internals.ENGINE
     state = _load()
     key = f"{flags}:{pattern}"
-    state["used"].add(("regex", key))
-    args = state["regex"].get(key)
-    if args is not None:
+    code = state["regex"].get(key)
+    if code is not None:
         try:
-            return _from_args(pattern, args)
-        except Exception:  # noqa: BLE001 - a cache from an incompatible engine: compile anew
+            compiled = engine.rebuild(pattern, code)
+            state["used"].add(("regex", key))
+            return compiled
+        except Exception:  # noqa: BLE001 - the plain engine, or code of an incompatible engine: compile anew
             pass
     try:
-        tree = re._parser.parse(pattern, flags)
-        code = re._compiler._code(tree, flags)
-        groupindex = dict(tree.state.groupdict)
-        indexgroup = [None] * tree.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        # the code as bytes: a list of many small ints is slow to load
-        args = (int(flags | tree.state.flags), array(_CODE, code).tobytes(), tree.state.groups - 1, groupindex,
-                indexgroup)
-        compiled = _from_args(pattern, args)  # the very call a later run makes from the cache
+        compiled, code = engine.compile(pattern, flags)
     except re.error:
         raise
-    except Exception:  # noqa: BLE001 - internals that changed shape: the public way
+    except Exception:  # noqa: BLE001 - internals that fail on this pattern: the public way
         return re.compile(pattern, flags)
-    state["regex"][key] = args
-    state["dirty"] = True
+    if code is not None:
+        state["used"].add(("regex", key))
+        state["regex"][key] = code
+        state["dirty"] = True
     return compiled
-
-
-def _from_args(pattern: str, args) -> re.Pattern:
-    """The compiled pattern from its cached form: what ``re`` hands to its C engine."""
-    flags, code, groups, groupindex, indexgroup = args
-    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, tuple(indexgroup))

@@ -65,13 +65,16 @@ def reading_error(name: str, err: OSError, directory_hint: str) -> InputError:
     return InputError(f"{name}: cannot read: {err.strerror}")
 
 
-def write_atomic(path: str, data: bytes, keep_mode: bool = True) -> None:
+def write_atomic(path: str, data: bytes, keep_mode: bool = True, sync: bool = True) -> None:
     """Replace (or create) ``path`` with ``data``: write a temporary file in the same
-    folder, then rename it over.
+    folder (``.NAME.*.tmp``), then rename it over. The one atomic write of the package:
+    the command's outputs and the start-up cache (:mod:`cleaner.cache`) both use it.
 
     An existing file keeps its permission bits (``keep_mode``); a new one gets the usual
     ``0o666`` less the umask. If anything fails (disk full, Ctrl-C) the temporary file is
-    removed and the original is untouched.
+    removed and the original is untouched. ``sync`` flushes the data to disk before the
+    rename, so that a crash cannot leave an empty file in place of the old one (a cache,
+    rebuilt if lost, can skip that).
     """
     folder = os.path.dirname(os.path.abspath(path))
     exists = os.path.exists(path)
@@ -92,8 +95,9 @@ def write_atomic(path: str, data: bytes, keep_mode: bool = True) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

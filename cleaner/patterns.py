@@ -24,22 +24,24 @@ that both ways agree on every golden line and on random text.
 from __future__ import annotations
 
 import re
-import re._casefix
-import re._constants as sre
-import re._parser
 from collections import namedtuple
 from functools import cached_property
 
 from .cache import compile_pattern, memo
+from .re_internals import ENGINE
+
+sre = ENGINE.constants  # re's opcodes; None with the plain engine, which gives no parse tree
 
 # ``re`` treats some characters as case-equal although ``str.lower()`` keeps them apart
 # (ſ and s, ς and σ, ᲀ and в, ...). In each such class the canonical member is the one
 # that is the lower case of its own upper case (s, σ, в). Patterns run on the lowered line
 # use canonical members only; a line holding a non-canonical one, or İ (two characters
-# in lower case) or Σ (lowered by context), is matched the slow, exact way.
-_CASE_CLASSES = [(k, *v) for k, v in re._casefix._EXTRA_CASES.items()]
+# in lower case) or Σ (lowered by context), is matched the slow, exact way. Where re's
+# table of such classes is not known (the plain engine), so is every non-ASCII line.
+_CASE_CLASSES = [(k, *v) for k, v in (ENGINE.extra_cases or {}).items()]
 _NON_CANONICAL = frozenset(chr(c) for cls in _CASE_CLASSES for c in cls if chr(c).upper().lower() != chr(c))
-_AMBIGUOUS_IN_LINE = compile_pattern("[" + "".join(sorted(_NON_CANONICAL | {"\u0130", "\u03a3"})) + "]")
+_AMBIGUOUS_IN_LINE = compile_pattern("[^\\x00-\\x7f]" if ENGINE.extra_cases is None else
+                                     "[" + "".join(sorted(_NON_CANONICAL | {"\u0130", "\u03a3"})) + "]")
 
 
 def lowered(text: str) -> str | None:
@@ -140,8 +142,8 @@ def lowerable(alternative: str, flags: int) -> bool:
     if not flags & re.IGNORECASE:
         return False
     try:
-        return _lowerable(re._parser.parse(alternative, flags))
-    except Exception:  # an internal parser that changed shape: take the exact, slower way
+        return _lowerable(ENGINE.parse(alternative, flags))
+    except Exception:  # no parse tree (the plain engine), or one of another shape: the exact, slower way
         return False
 
 
@@ -194,8 +196,8 @@ def needed_strings(alternative: str, flags: int) -> list[str] | None:
     (['image', 'photo', 'pic'], None)
     """
     try:
-        strings = _needed(re._parser.parse(alternative, flags))
-    except Exception:  # an internal parser that changed shape: no filter
+        strings = _needed(ENGINE.parse(alternative, flags))
+    except Exception:  # no parse tree (the plain engine), or one of another shape: no filter
         return None
     return None if strings is None else _without_superstrings(strings)
 
@@ -252,13 +254,13 @@ def _has_group_reference(alternative: str, flags: int) -> bool:
             items = av if isinstance(av, (tuple, list)) else ()
             for item in items:
                 branches = item if isinstance(item, list) else [item]
-                if any(isinstance(b, re._parser.SubPattern) and walk(b) for b in branches):
+                if any(isinstance(b, ENGINE.SubPattern) and walk(b) for b in branches):
                     return True
         return False
 
     try:
-        return walk(re._parser.parse(alternative, flags))
-    except Exception:  # an internal parser that changed shape: assume the worst
+        return walk(ENGINE.parse(alternative, flags))
+    except Exception:  # no parse tree (the plain engine), or one of another shape: assume the worst
         return True
 
 

@@ -2,6 +2,7 @@
 bad, stale or unwritable cache is ignored."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import cache
+from cleaner import cache, re_internals
 from cleaner.rules import load_dir
 
 from .conftest import ROOT, case_meta, golden_cases
@@ -32,17 +33,22 @@ def _reload(monkeypatch):
     monkeypatch.setattr(cache, "_state", None)
 
 
+@pytest.mark.parametrize("engine", ["sre", "plain"])
 @pytest.mark.parametrize("pattern, flags", [
     (r"^sign up\b.*", re.IGNORECASE), (r"(?:photo|foto):\s*(?-i:[A-Z])\w+", re.IGNORECASE),
     (r"\d{1,2}:\d{2}|[©]\s*\d{4}", 0), (r"(a)(?:b)(c)?", 0), (r"사진\s*=\s*\S+", re.IGNORECASE),
 ])
-def test_cached_pattern_behaves_like_re_compile(fresh, monkeypatch, pattern, flags):
+def test_cached_pattern_behaves_like_re_compile(fresh, monkeypatch, pattern, flags, engine):
+    monkeypatch.setattr(re_internals, "ENGINE", re_internals.choose(plain=engine == "plain"))
+    assert re_internals.ENGINE.name == engine
     reference = re.compile(pattern, flags)
     cold = cache.compile_pattern(pattern, flags)
     cache.save()
     _reload(monkeypatch)
     warm = cache.compile_pattern(pattern, flags)
-    assert cache._load()["regex"], "the warm compile came from the file"
+    # the fast engine rebuilds the warm pattern from the file; the plain one keeps no code
+    assert bool(cache._load()["regex"]) == (engine == "sre")
+    assert cold == reference and warm == reference  # re.Pattern equality: the same compiled code
     for regex in (cold, warm):
         assert (regex.pattern, regex.flags, regex.groups) == (reference.pattern, reference.flags, reference.groups)
         for text in SAMPLES:
@@ -175,3 +181,92 @@ def test_reading_the_cache_keeps_it_from_looking_abandoned(fresh, monkeypatch):
     _reload(monkeypatch)
     cache.compile_pattern("x")  # loads the file; nothing new to save
     assert path.stat().st_mtime > month_ago + 30 * 86400
+
+
+# --- the two regex engines (cleaner.re_internals): the fast one and plain re.compile -------
+
+PROBE = """
+import json, sys
+from cleaner import Config, cache, clean, re_internals
+from cleaner.rules import load_rules
+from tests.conftest import case_config, golden_cases
+from tests.test_patterns import real_lines
+lines = real_lines()
+rules = [r for r in load_rules(Config(mode="page")) if r.matcher is not None]
+json.dump({"engine": re_internals.ENGINE.name, "reason": re_internals.ENGINE.reason,
+           "matches": {r.full_id: "".join("01"[r.matches(line)] for line in lines) for r in rules},
+           "golden": {c.name: clean((c / "input.txt").read_text("utf-8"), case_config(c)) for c in golden_cases()}},
+          sys.stdout)
+"""
+
+
+def test_the_plain_engine_gives_what_the_fast_one_gives(tmp_path, monkeypatch):
+    """The whole program run with ``CLEANER_PLAIN_RE=1`` (re.compile, no private internals,
+    every alternative matched the exact way) and with the fast engine: each rule matches
+    the same golden lines and rule examples, each golden case comes out the same (and as
+    expected); and each pattern the fast run compiled has the very code re.compile gives."""
+    runs = {}
+    for engine in ("sre", "plain"):  # both at once: two cores
+        env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / engine), "CLEANER_PLAIN_RE": str(int(engine == "plain"))}
+        env.pop("CLEANER_NO_CACHE", None)
+        runs[engine] = subprocess.Popen([sys.executable, "-c", PROBE], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                                        text=True, encoding="utf-8")
+    fast, plain = ({**json.loads(run.communicate()[0]), "status": run.returncode} for run in runs.values())
+    assert (fast["engine"], fast["status"], plain["engine"], plain["status"]) == ("sre", 0, "plain", 0), fast["reason"]
+    assert len(fast["matches"]) >= 40 and fast["matches"] == plain["matches"]
+    assert "1" in "".join(fast["matches"].values()) and "0" in "".join(fast["matches"].values())
+    assert fast["golden"] == plain["golden"]
+    for case in golden_cases():
+        if "xfail" not in case_meta(case):
+            assert plain["golden"][case.name] == (case / "expected.txt").read_text("utf-8"), case.name
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "sre"))
+    _reload(monkeypatch)
+    compiled = cache._load()["regex"]  # what the fast run compiled, as code
+    assert len(compiled) > 100
+    fast_engine = re_internals.choose()
+    for key, code in compiled.items():
+        flags, pattern = key.split(":", 1)
+        assert fast_engine.rebuild(pattern, code) == re.compile(pattern, int(flags)), key
+
+
+@pytest.mark.parametrize("break_it", ["missing module", "tree shape", "compiled code"])
+def test_internals_unlike_the_expected_ones_fall_back_to_plain_re(monkeypatch, break_it):
+    if break_it == "missing module":
+        monkeypatch.setitem(sys.modules, "re._casefix", None)  # an import of it fails
+    elif break_it == "tree shape":
+        monkeypatch.setattr(re_internals, "_TREE_SHAPE", re_internals._TREE_SHAPE[1:])
+    else:  # a rebuilt pattern that loses its flags
+        monkeypatch.setattr(re_internals.SreInternals, "rebuild", lambda self, pattern, code: re.compile(pattern))
+    engine = re_internals.choose()
+    assert engine.name == "plain" and "differ" in engine.reason
+    regex, code = engine.compile("^sign up", re.IGNORECASE)
+    assert code is None and regex == re.compile("^sign up", re.IGNORECASE)
+    with pytest.raises(re_internals.Unavailable):
+        engine.parse("a", 0)
+
+
+def test_the_environment_variable_forces_the_plain_engine():
+    probe = "from cleaner import re_internals as r; print(r.ENGINE.name, r.ENGINE.reason)"
+    for value, name in (("1", "plain"), ("0", "sre"), ("", "sre")):
+        env = {**os.environ, "CLEANER_PLAIN_RE": value, "CLEANER_NO_CACHE": "1"}
+        out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, check=True, capture_output=True,
+                             text=True).stdout
+        assert out.split()[0] == name, out
+
+
+def test_each_engine_keeps_its_own_derived_data(fresh, monkeypatch):
+    """A run with the plain engine neither uses nor overwrites what the fast one derived from
+    parse trees (``memo``), and keeps no compiled code; the fast one then finds its own."""
+    cache.memo("k", lambda: "fast")
+    cache.compile_pattern("fast code")
+    cache.save()
+    _reload(monkeypatch)
+    monkeypatch.setattr(re_internals, "ENGINE", re_internals.choose(plain=True))
+    assert cache.memo("k", lambda: "plain") == "plain"
+    assert cache.compile_pattern("plain only") == re.compile("plain only")
+    cache.save()
+    _reload(monkeypatch)
+    assert "0:plain only" not in cache._load()["regex"] and "0:fast code" in cache._load()["regex"]
+    monkeypatch.setattr(re_internals, "ENGINE", re_internals.choose())
+    assert cache.memo("k", lambda: "again") == "fast"

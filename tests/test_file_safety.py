@@ -77,6 +77,10 @@ def test_several_files_one_bad(tmp_path, capsys):
     assert "bad.txt: not UTF-8 at byte 3 (0xe9)" in capsys.readouterr().err
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_during_in_place_leaves_every_file_whole(tmp_path):
     paths = []
@@ -87,8 +91,10 @@ def test_ctrl_c_during_in_place_leaves_every_file_whole(tmp_path):
         paths.append(path)
     original = paths[0].read_bytes()
     cleaned = clean(original.decode()).encode()
+    # a child inherits an ignored SIGINT (a shell's background job, say) and Python then
+    # keeps ignoring it: give the child the default, as a terminal's Ctrl-C would find it
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--in-place", "-q", *map(str, paths)],
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, preexec_fn=_default_sigint)
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
