@@ -326,19 +326,56 @@ def _teasers(doc: Document, rule: Rule) -> None:
 
 def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
     """Drop a marker line (``markers``: the lines matching the rule) that comes after the
-    article's prose, and everything after it."""
+    article's prose and is followed by lines shaped like the zone's (see
+    :func:`_zone_follows`), and everything after it."""
     prose: set[str] = set()
     lines = doc.lines
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
-        if len(prose) >= rule.param("min_prose_before") and i in markers and not _is_button_before_prose(lines, i):
+        if (len(prose) >= rule.param("min_prose_before") and i in markers and not _is_button_before_prose(lines, i)
+                and _zone_follows(lines, i, rule)):
             for rest in lines[i:]:
                 if rest.is_kept:
                     _drop(rest, rule)
             return
         if len(prose) < rule.param("min_prose_before") and line.is_kept and line.words >= rule.param("prose_words"):
             prose.add(fold(line.text))  # (distinct paragraphs: a repeated one counts once)
+
+
+def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
+    """The second piece of evidence for a zone marker at ``lines[i]``: the lines after it
+    look like the zone. An evidence line is one another rule of the zone's category
+    dropped (a comment form, a 'Reply' button) or a short line matching the rule's
+    ``items`` (a timestamp, a user name, a like count). Within the next ``item_window``
+    kept lines, ``min_items`` evidence lines are needed, or one if the document ends
+    there; and a paragraph of prose before the first evidence line means the marker was
+    a link or a button above the article (a toolbar's 'Comments'), which goes on below.
+    A marker that matches ``items`` itself ('10 thoughts on “Title”': a count and the
+    post's title) needs nothing more."""
+    need = rule.param("min_items")
+    if need <= 0 or rule.items is None or rule.items.fullmatch(lines[i].text):
+        return True  # (a marker of the zone's own shape is its own evidence)
+    evidence = kept = 0
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
+        if line.is_blank:
+            continue
+        shaped = line.words <= rule.param("item_max_words") and rule.items.fullmatch(line.text) is not None
+        if line.action == DROP:
+            evidence += shaped or (line.category == rule.category and line.rule != rule.full_id)
+        elif shaped:
+            evidence += 1
+            kept += 1
+        else:
+            if not evidence and line.words >= rule.param("prose_words"):
+                return False
+            kept += 1
+        if evidence >= need:
+            return True
+        if kept >= rule.param("item_window"):
+            return False
+    return evidence > 0 or kept == 0
 
 
 _BUTTON_WORDS = 1
