@@ -391,14 +391,19 @@ def _is_button_before_prose(lines: list[Line], i: int) -> bool:
 def _duplicates(doc: Document, rule: Rule) -> None:
     """Later copies of the title (``title_min_words`` or more, anywhere) or of a paragraph
     (``min_words`` or more, within ``max_distance`` non-blank lines of the last copy).
-    Shorter or distant repeats are content: recipe steps, answers, refrains."""
+    Shorter or distant repeats are content: recipe steps, answers, refrains. Only a copy
+    the reader sees (kept, or itself a duplicate of a kept one) makes a later one a
+    duplicate: when another rule dropped the first copy (page mode, the title above the
+    article region), the next copy is the one that stays. A question asked again and
+    answered differently (an interview that puts one question to each guest in turn) is
+    content, not a duplicate."""
     title_min = rule.param("title_min_words")
     title = next((fold(l.text) for l in doc.lines if l.is_kept and l.words >= title_min), None)
     last_seen: dict[str, int] = {}
+    answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
     position = 0
-    for line in doc.lines:
-        if line.is_blank:
-            continue
+    lines = [line for line in doc.lines if not line.is_blank]
+    for k, line in enumerate(lines):
         position += 1
         words = line.words
         if words < min(title_min, rule.param("min_words")):
@@ -409,6 +414,16 @@ def _duplicates(doc: Document, rule: Rule) -> None:
             continue
         previous = last_seen.get(key)
         near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
+        asked = not is_title and _QUESTION_END.search(line.text) is not None
+        answer = fold(lines[k + 1].text) if asked and k + 1 < len(lines) else None
+        if asked and near and answer is not None and answer_after.get(key) not in (None, answer):
+            near = False  # the same question, another answer: a Q&A
         if near and line.is_kept and not line.guarded:
             _drop(line, rule)
-        last_seen[key] = position
+        if line.is_kept or line.rule == rule.full_id:
+            last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
+            if answer is not None:
+                answer_after[key] = answer
+
+
+_QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
