@@ -351,11 +351,13 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
     kept lines, ``min_items`` evidence lines are needed, or one if the document ends
     there; and a paragraph of prose before the first evidence line means the marker was
     a link or a button above the article (a toolbar's 'Comments'), which goes on below.
-    A marker that matches ``items`` itself ('10 thoughts on “Title”': a count and the
-    post's title) needs nothing more."""
+    A marker of four words or more that matches ``items`` itself ('10 thoughts on
+    “Title”': a count and the post's title; 'Log in to your account to comment') needs
+    nothing more; a bare 'Comments' or '12 Comments' does."""
     need = rule.param("min_items")
-    if need <= 0 or rule.items is None or rule.items.fullmatch(lines[i].text):
-        return True  # (a marker of the zone's own shape is its own evidence)
+    marker = lines[i]
+    if need <= 0 or rule.items is None or (marker.words >= _SELF_EVIDENT_WORDS and rule.items.fullmatch(marker.text)):
+        return True  # (a long marker of the zone's own shape is its own evidence)
     evidence = kept = 0
     for k in range(i + 1, len(lines)):
         line = lines[k]
@@ -379,6 +381,7 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
 
 
 _BUTTON_WORDS = 1
+_SELF_EVIDENT_WORDS = 4
 
 
 def _is_button_before_prose(lines: list[Line], i: int) -> bool:
@@ -390,7 +393,7 @@ def _is_button_before_prose(lines: list[Line], i: int) -> bool:
 
 def _duplicates(doc: Document, rule: Rule) -> None:
     """Later copies of the title (``title_min_words`` or more, anywhere) or of a paragraph
-    (``min_words`` or more, within ``max_distance`` non-blank lines of the last copy).
+    (``min_words`` or more, within ``max_distance`` kept lines of the last copy).
     Shorter or distant repeats are content: recipe steps, answers, refrains. Only a copy
     the reader sees (kept, or itself a duplicate of a kept one) makes a later one a
     duplicate: when another rule dropped the first copy (page mode, the title above the
@@ -404,7 +407,9 @@ def _duplicates(doc: Document, rule: Rule) -> None:
     position = 0
     lines = [line for line in doc.lines if not line.is_blank]
     for k, line in enumerate(lines):
-        position += 1
+        # Distances count the lines a reader sees (kept ones), so that cleaning the
+        # output again, without the dropped lines, finds the same duplicates.
+        position += line.is_kept
         words = line.words
         if words < min(title_min, rule.param("min_words")):
             continue  # too short to be a duplicate: no need to fold it
@@ -415,15 +420,21 @@ def _duplicates(doc: Document, rule: Rule) -> None:
         previous = last_seen.get(key)
         near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
         asked = not is_title and _QUESTION_END.search(line.text) is not None
-        answer = fold(lines[k + 1].text) if asked and k + 1 < len(lines) else None
+        answer = _answer(lines, k) if asked else None
         if asked and near and answer is not None and answer_after.get(key) not in (None, answer):
             near = False  # the same question, another answer: a Q&A
         if near and line.is_kept and not line.guarded:
             _drop(line, rule)
+            position -= 1
         if line.is_kept or line.rule == rule.full_id:
             last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
             if answer is not None:
                 answer_after[key] = answer
+
+
+def _answer(lines: list[Line], k: int) -> str | None:
+    """The first kept line after ``lines[k]``, folded: the answer to a question."""
+    return next((fold(line.text) for line in lines[k + 1 :] if line.is_kept), None)
 
 
 _QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
