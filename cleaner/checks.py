@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import partial
 
 from .cache import compile_pattern
-from .document import BLANK, DATA_CHARS, DIGIT, DROP, Document, Line, fold, has_words
+from .document import BLANK, DATA_CHARS, DIGIT, DROP, KEEP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
@@ -61,6 +61,32 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                 if words <= limit and rule.matches(text, lower):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
+    if debris:
+        _keep_code_samples(doc, debris)
+
+
+_CODE_MIN_LINES = 3
+
+
+def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
+    """Lines of markup a story shows are code, not leftovers: a run of three or more
+    adjacent lines that all hold markup, one of them with words or code around its tags
+    (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
+    in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
+    of prose, or a run of bare tags, which are still blanked."""
+    def has_markup(line: Line) -> bool:
+        return any(rule.regex.search(line.text) for rule in debris)
+
+    run: list[Line] = []
+    for line in doc.lines + [Line(0, "")]:  # the sentinel closes the last run
+        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+            run.append(line)
+            continue
+        if len(run) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+            for item in run:
+                if item.is_blank and item.rule:
+                    item.decide(KEEP, "", "", "")
+        run = []
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
