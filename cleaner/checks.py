@@ -377,6 +377,8 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
     kept lines, ``min_items`` evidence lines are needed, or one if the document ends
     there; and a paragraph of prose before the first evidence line means the marker was
     a link or a button above the article (a toolbar's 'Comments'), which goes on below.
+    Ten kept lines after the marker with no paragraph among them (menus, prices, link
+    lists) also say the article is over.
     A marker of four words or more that matches ``items`` itself ('10 thoughts on
     “Title”': a count and the post's title; 'Log in to your account to comment') needs
     nothing more; a bare 'Comments' or '12 Comments' does."""
@@ -384,7 +386,7 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
     marker = lines[i]
     if need <= 0 or rule.items is None or (marker.words >= _SELF_EVIDENT_WORDS and rule.items.fullmatch(marker.text)):
         return True  # (a long marker of the zone's own shape is its own evidence)
-    evidence = kept = 0
+    evidence = kept = prose = 0
     for k in range(i + 1, len(lines)):
         line = lines[k]
         if line.is_blank:
@@ -396,13 +398,15 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
             evidence += 1
             kept += 1
         else:
-            if not evidence and line.words >= rule.param("prose_words"):
-                return False
+            if line.words >= rule.param("prose_words"):
+                if not evidence:
+                    return False
+                prose += 1
             kept += 1
         if evidence >= need:
             return True
         if kept >= rule.param("item_window"):
-            return False
+            return prose == 0  # (no paragraph follows: the article is over, the rest is chrome)
     return evidence > 0 or kept == 0
 
 
