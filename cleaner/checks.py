@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import partial
 
 from .cache import compile_pattern
-from .document import BLANK, DATA_CHARS, DIGIT, DROP, Document, Line, fold, has_words
+from .document import BLANK, DATA_CHARS, DIGIT, DROP, KEEP, Document, Line, fold, has_words
 from .patterns import lowered
 from .page import article_bounds, looks_like_page
 from .rules import Rule
@@ -61,6 +61,32 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                 if words <= limit and rule.matches(text, lower):
                     line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
                     break
+    if debris:
+        _keep_code_samples(doc, debris)
+
+
+_CODE_MIN_LINES = 3
+
+
+def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
+    """Lines of markup a story shows are code, not leftovers: a run of three or more
+    adjacent lines that all hold markup, one of them with words or code around its tags
+    (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
+    in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
+    of prose, or a run of bare tags, which are still blanked."""
+    def has_markup(line: Line) -> bool:
+        return any(rule.regex.search(line.text) for rule in debris)
+
+    run: list[Line] = []
+    for line in doc.lines + [Line(0, "")]:  # the sentinel closes the last run
+        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+            run.append(line)
+            continue
+        if len(run) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+            for item in run:
+                if item.is_blank and item.rule:
+                    item.decide(KEEP, "", "", "")
+        run = []
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
@@ -479,13 +505,15 @@ def _in_tail(lines: list[Line], last: int) -> bool:
 
 def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
     """Drop a marker line (``markers``: the lines matching the rule) that comes after the
-    article's prose, and everything after it."""
+    article's prose and is followed by lines shaped like the zone's (see
+    :func:`_zone_follows`), and everything after it."""
     prose: set[str] = set()
     lines = doc.lines
     for i, line in enumerate(lines):
         if line.is_blank:
             continue
-        if len(prose) >= rule.param("min_prose_before") and i in markers and not _is_button_before_prose(lines, i):
+        if (len(prose) >= rule.param("min_prose_before") and i in markers and not _is_button_before_prose(lines, i)
+                and _zone_follows(lines, i, rule)):
             for rest in lines[i:]:
                 if rest.is_kept:
                     _drop(rest, rule)
@@ -494,7 +522,49 @@ def _zones(doc: Document, rule: Rule, markers: frozenset[int]) -> None:
             prose.add(fold(line.text))  # (distinct paragraphs: a repeated one counts once)
 
 
+def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
+    """The second piece of evidence for a zone marker at ``lines[i]``: the lines after it
+    look like the zone. An evidence line is one another rule of the zone's category
+    dropped (a comment form, a 'Reply' button) or a short line matching the rule's
+    ``items`` (a timestamp, a user name, a like count). Within the next ``item_window``
+    kept lines, ``min_items`` evidence lines are needed, or one if the document ends
+    there; and a paragraph of prose before the first evidence line means the marker was
+    a link or a button above the article (a toolbar's 'Comments'), which goes on below.
+    Ten kept lines after the marker with no paragraph among them (menus, prices, link
+    lists) also say the article is over.
+    A marker of four words or more that matches ``items`` itself ('10 thoughts on
+    “Title”': a count and the post's title; 'Log in to your account to comment') needs
+    nothing more; a bare 'Comments' or '12 Comments' does."""
+    need = rule.param("min_items")
+    marker = lines[i]
+    if need <= 0 or rule.items is None or (marker.words >= _SELF_EVIDENT_WORDS and rule.items.fullmatch(marker.text)):
+        return True  # (a long marker of the zone's own shape is its own evidence)
+    evidence = kept = prose = 0
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
+        if line.is_blank:
+            continue
+        shaped = line.words <= rule.param("item_max_words") and rule.items.fullmatch(line.text) is not None
+        if line.action == DROP:
+            evidence += shaped or (line.category == rule.category and line.rule != rule.full_id)
+        elif shaped:
+            evidence += 1
+            kept += 1
+        else:
+            if line.words >= rule.param("prose_words"):
+                if not evidence:
+                    return False
+                prose += 1
+            kept += 1
+        if evidence >= need:
+            return True
+        if kept >= rule.param("item_window"):
+            return prose == 0  # (no paragraph follows: the article is over, the rest is chrome)
+    return evidence > 0 or kept == 0
+
+
 _BUTTON_WORDS = 1
+_SELF_EVIDENT_WORDS = 4
 
 
 def _is_button_before_prose(lines: list[Line], i: int) -> bool:
@@ -506,16 +576,23 @@ def _is_button_before_prose(lines: list[Line], i: int) -> bool:
 
 def _duplicates(doc: Document, rule: Rule) -> None:
     """Later copies of the title (``title_min_words`` or more, anywhere) or of a paragraph
-    (``min_words`` or more, within ``max_distance`` non-blank lines of the last copy).
-    Shorter or distant repeats are content: recipe steps, answers, refrains."""
+    (``min_words`` or more, within ``max_distance`` kept lines of the last copy).
+    Shorter or distant repeats are content: recipe steps, answers, refrains. Only a copy
+    the reader sees (kept, or itself a duplicate of a kept one) makes a later one a
+    duplicate: when another rule dropped the first copy (page mode, the title above the
+    article region), the next copy is the one that stays. A question asked again and
+    answered differently (an interview that puts one question to each guest in turn) is
+    content, not a duplicate."""
     title_min = rule.param("title_min_words")
     title = next((fold(l.text) for l in doc.lines if l.is_kept and l.words >= title_min), None)
     last_seen: dict[str, int] = {}
+    answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
     position = 0
-    for line in doc.lines:
-        if line.is_blank:
-            continue
-        position += 1
+    lines = [line for line in doc.lines if not line.is_blank]
+    for k, line in enumerate(lines):
+        # Distances count the lines a reader sees (kept ones), so that cleaning the
+        # output again, without the dropped lines, finds the same duplicates.
+        position += line.is_kept
         words = line.words
         if words < min(title_min, rule.param("min_words")):
             continue  # too short to be a duplicate: no need to fold it
@@ -525,6 +602,22 @@ def _duplicates(doc: Document, rule: Rule) -> None:
             continue
         previous = last_seen.get(key)
         near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
+        asked = not is_title and _QUESTION_END.search(line.text) is not None
+        answer = _answer(lines, k) if asked else None
+        if asked and near and answer is not None and answer_after.get(key) not in (None, answer):
+            near = False  # the same question, another answer: a Q&A
         if near and line.is_kept and not line.guarded:
             _drop(line, rule)
-        last_seen[key] = position
+            position -= 1
+        if line.is_kept or line.rule == rule.full_id:
+            last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
+            if answer is not None:
+                answer_after[key] = answer
+
+
+def _answer(lines: list[Line], k: int) -> str | None:
+    """The first kept line after ``lines[k]``, folded: the answer to a question."""
+    return next((fold(line.text) for line in lines[k + 1 :] if line.is_kept), None)
+
+
+_QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")

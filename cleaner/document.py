@@ -71,6 +71,13 @@ class Verdict(namedtuple("Verdict", "number action rule category stage text")):
     def dropped(self) -> bool:
         return self.action == DROP
 
+    @property
+    def removed(self) -> bool:
+        """A rule took the line's text: dropped it, or blanked it (``debris``: a line of
+        leftover tags becomes a paragraph break). A line with no words to begin with is
+        blank without a rule, and is not counted."""
+        return self.action != KEEP and self.rule != ""
+
     def as_dict(self) -> dict:
         return {
             "line": self.number,

@@ -1,7 +1,7 @@
 """Run a rule's own examples: the suite runs the catalogue's, ``clean --test-rules DIR`` a user's.
 
 - ``drop``: with only this rule selected (guards always run), every line is removed by it.
-- ``keep``: the whole pipeline keeps the line (no rule drops it).
+- ``keep``: the whole pipeline keeps the line (no rule drops or blanks it).
 - ``cases``: a small document whose lines start with ``keep:`` or ``drop:``; the whole
   pipeline agrees line by line. A rule with cases must fire in at least one of them.
 - ``todo_drop``, ``todo_keep`` and ``todo = true`` cases are known gaps: they must still fail.
@@ -49,7 +49,7 @@ def check_drop(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
 
 
 def check_keep(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
-    dropped = [v for v in Cleaner(pipeline_config(rule, rule_dirs)).run(text, site_of(rule)).trace if v.dropped]
+    dropped = [v for v in Cleaner(pipeline_config(rule, rule_dirs)).run(text, site_of(rule)).trace if v.removed]
     return None if not dropped else "dropped: " + "; ".join(f"{v.rule}: {v.text!r}" for v in dropped)
 
 
@@ -60,7 +60,7 @@ def case_trace(rule, lines: list[str], rule_dirs: tuple[str, ...] = ()):
 def check_case(rule, lines: list[str], rule_dirs: tuple[str, ...] = ()) -> str | None:
     marks = case_text(lines)[0]
     trace = case_trace(rule, lines, rule_dirs)
-    got = ["drop" if v.dropped else "keep" for v in trace]
+    got = ["drop" if v.removed else "keep" for v in trace]  # (a debris rule's blank counts as a drop)
     if got == marks:
         return None
     return "\n".join(f"{'  ' if m == g else '!!'} want {m}, got {g} {v.rule or '-':32} {v.text}"
@@ -70,7 +70,7 @@ def check_case(rule, lines: list[str], rule_dirs: tuple[str, ...] = ()) -> str |
 def check_fires(rule, rule_dirs: tuple[str, ...] = ()) -> str | None:
     """A rule with cases drops a line in at least one of them (else its cases test nothing)."""
     cases = [c for c in rule.examples.get("cases", []) if not c.get("todo")]
-    if not cases or any(v.dropped and v.rule == rule.full_id
+    if not cases or any(v.removed and v.rule == rule.full_id
                         for case in cases for v in case_trace(rule, case["lines"], rule_dirs)):
         return None
     return "fires in none of its cases"

@@ -16,9 +16,13 @@ from .document import Verdict
 
 
 def explain_text(trace, name: str = "-", counts: dict | None = None) -> str:
-    """One line per dropped line: ``name:number: rule (category): text``. ``counts`` gives,
-    per rule of exact lines, how many documents held each line when it was learned.
+    """One line per line a rule removed: ``name:number: rule (category): text``; a line a
+    debris rule blanked (it still separates paragraphs) says ``[blank]`` after the category.
+    ``counts`` gives, per rule of exact lines, how many documents held each line when it was
+    learned.
 
+    >>> print(explain_text([Verdict(4, "blank", "debris/html-tags", "debris", "classify", "</div>")]))
+    -:4: debris/html-tags (debris) [blank]: </div>
     >>> print(explain_text([Verdict(3, "drop", "site/example-com", "site", "classify", "Menu")], "a.txt",
     ...                    {"site/example-com": {"Menu": 40}}))
     a.txt:3: site/example-com (site, on 40 documents): Menu
@@ -27,40 +31,45 @@ def explain_text(trace, name: str = "-", counts: dict | None = None) -> str:
 
     def why(v: Verdict) -> str:
         seen = counts.get(v.rule, {}).get(v.text.strip())
-        return f"{v.rule} ({v.category}, on {seen} documents)" if seen else f"{v.rule} ({v.category})"
+        detail = f", on {seen} documents" if seen else ""
+        return f"{v.rule} ({v.category}{detail}){' [blank]' if not v.dropped else ''}"
 
-    return "\n".join(f"{name}:{v.number}: {why(v)}: {v.text}" for v in trace if v.dropped)
+    return "\n".join(f"{name}:{v.number}: {why(v)}: {v.text}" for v in trace if v.removed)
 
 
 def explain_json(trace, name: str = "-") -> dict:
-    """The dropped lines of one document, and how many lines each rule removed."""
+    """The dropped lines of one document, the lines a rule blanked, and how many lines
+    each rule removed (both)."""
     dropped = [v.as_dict() for v in trace if v.dropped]
+    blanked = [v.as_dict() for v in trace if v.removed and not v.dropped]
     return {
         "file": name,
         "lines": len(trace),
         "dropped": dropped,
-        "rules": dict(Counter(v["rule"] for v in dropped)),
+        "blanked": blanked,
+        "rules": dict(Counter(v["rule"] for v in dropped + blanked)),
     }
 
 
 def annotate(text: str, result) -> list[dict]:
-    """The dropped lines of ``result`` (cleaned from ``text``) with their character span in
-    ``text``, so that a later step can audit or undo the cleaning.
+    """The lines a rule removed from ``result`` (cleaned from ``text``: dropped, or blanked
+    by a debris rule) with their character span in ``text``, so that a later step can
+    audit or undo the cleaning.
 
     >>> from cleaner import Cleaner
     >>> raw = "Title of the story\\nAdvertisement\\nBody.\\n"
     >>> annotate(raw, Cleaner().run(raw))
-    [{'line': 2, 'rule': 'ads/advertisement-label', 'category': 'ads', 'start': 19, 'end': 32}]
+    [{'line': 2, 'action': 'drop', 'rule': 'ads/advertisement-label', 'category': 'ads', 'start': 19, 'end': 32}]
     """
     from .normalize import raw_line_spans
 
     spans = raw_line_spans(text)
     rows = []
     for verdict, origin in zip(result.trace, result.origins):
-        if verdict.dropped:
+        if verdict.removed:
             start, end = spans[origin]
-            rows.append({"line": verdict.number, "rule": verdict.rule, "category": verdict.category,
-                         "start": start, "end": end})
+            rows.append({"line": verdict.number, "action": verdict.action, "rule": verdict.rule,
+                         "category": verdict.category, "start": start, "end": end})
     return rows
 
 

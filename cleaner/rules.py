@@ -40,7 +40,7 @@ PARAMS = {
     "run": {"min_lines": 5, "max_words": 2, "title_max_words": 4},
     "teaser": {"min_items": 3, "min_words": 3, "max_words": 16, "capitalized": 0.7},
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
-    "zone": {"min_prose_before": 3, "prose_words": 12},
+    "zone": {"min_prose_before": 3, "prose_words": 12, "min_items": 0, "item_window": 10, "item_max_words": 20},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
     "page": {"prose_words": 12, "line_cost": 10, "window": 25, "standfirst_words": 8},
     "guard": {"max_words": 16},
@@ -206,8 +206,8 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
         raise _fail(path, "params.direction", "must be 'after' or 'before'")
     requires = tuple(s.lower() for s in _str_list(path, "requires", data.get("requires", [])))
     items = _str_list(path, "items", data.get("items", []))
-    if items and kind != "span":
-        raise _fail(path, "items", "only span rules have item patterns")
+    if items and kind not in ("span", "zone"):
+        raise _fail(path, "items", "only span and zone rules have item patterns")
     flags = 0 if case_sensitive else re.IGNORECASE
     exceptions = _str_list(path, "exceptions", data.get("exceptions", []))
     formerly = _str_list(path, "formerly", data.get("formerly", []))

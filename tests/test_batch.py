@@ -64,7 +64,7 @@ def test_annotation_spans_point_at_the_dropped_text(tmp_path):
     assert main(["--jsonl", str(source), "-o", str(target), "--annotate", "removed", "-q"]) == 0
     for text, record in zip(UTF8_TEXTS, read_jsonl(target)):
         result = Cleaner().run(text)
-        assert [n["line"] for n in record["removed"]] == [v.number for v in result.trace if v.dropped]
+        assert [n["line"] for n in record["removed"]] == [v.number for v in result.trace if v.removed]
         for note in record["removed"]:
             assert text[note["start"]:note["end"]].strip()  # a real line of the input
             assert note["rule"].startswith(note["category"] + "/")

@@ -58,6 +58,17 @@ def test_explain_text_and_json(story, capsysbinary):
                                   "category": "ads", "stage": "classify", "text": "Advertisement"}]
 
 
+def test_explain_shows_lines_a_debris_rule_blanked(tmp_path, capsysbinary):
+    story = tmp_path / "tags.txt"
+    story.write_text("Title of the story here\n<div class=\"x\">\nBody of the story.\n</div>\n")
+    assert main(["--explain", str(story)]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert f"{story}:2: debris/html-tags (debris) [blank]: <div class=\"x\">\n" in out
+    assert main(["--explain=json", str(story)]) == 0
+    record = json.loads(capsysbinary.readouterr().out)
+    assert [v["line"] for v in record["blanked"]] == [2, 4] and record["rules"] == {"debris/html-tags": 2}
+
+
 def test_select_ignore_and_list_rules(story, capsysbinary):
     assert main(["--ignore", "ads", str(story)]) == 0
     assert "Advertisement" in capsysbinary.readouterr().out.decode()

@@ -4,7 +4,7 @@ The checks live in :mod:`cleaner.examples`, which ``clean --test-rules DIR`` run
 user's own folder; here each example of the catalogue is one test.
 
 - ``drop``: with only this rule selected (guards always run), the line is dropped by it.
-- ``keep``: the full pipeline keeps the line (no rule at all drops it).
+- ``keep``: the full pipeline keeps the line (no rule drops or blanks it).
 - ``cases``: a multi-line document through the full pipeline; each line is marked
   ``keep:`` or ``drop:``; in at least one of its cases a dropped line names this rule.
 - ``todo_drop`` / ``todo_keep`` / ``todo = true`` cases: known gaps, strict xfail.
