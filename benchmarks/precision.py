@@ -216,6 +216,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rules", action="append", default=[], help="extra rule folders")
     ap.add_argument("--examples", type=int, default=3, help="worst examples shown per rule")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
+    ap.add_argument("--markdown", action="store_true", help="also print the README's tables (Markdown)")
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     corpora = args.corpus or [c for c in (*TRUTH_CORPORA, "trafeval") if (args.bench / c).is_dir()]
@@ -228,7 +229,38 @@ def main(argv=None) -> int:
             results[f"control/{path.parent.name}"] = control(path, pool)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
+    if args.markdown:
+        print(markdown(results))
     return 0
+
+
+def markdown(results: dict) -> str:
+    """The corpus table and the per-rule table, as the README shows them."""
+    rows = ["| corpus, input (mode) | pages | F1 doing nothing | F1 cleaner | lost% | must-keep | headline kept |"
+            " not idempotent |", "|---|---|---|---|---|---|---|---|"]
+    rules = defaultdict(Counter)
+    for name, result in results.items():
+        if name.startswith("control/"):
+            rows.append(f"| {name.split('/')[1]} (hand-cleaned control) | lines removed "
+                        f"{100 * result['removed'] / max(result['lines'], 1):.2f}% | | | | | | |")
+            continue
+        s, n = result["summary"], result["summary"]["pages"] or 1
+        f1 = (f"{s['f1_none'] / n:.3f} | {s['f1'] / n:.3f} | {100 * s['lost'] / n:.1f}" if s.get("f1")
+              else "| |")
+        keep = f"{100 * s['kept'] / s['keep_n']:.1f}%" if s.get("keep_n") else ""
+        head = f"{100 * s['headline_kept'] / s['with_headline']:.1f}%" if s.get("with_headline") else ""
+        corpus, inputs = name.split("/")
+        rows.append(f"| {corpus}, {inputs} ({MODE_OF[inputs]}) | {s['pages']} | {f1} | {keep} | {head} |"
+                    f" {s.get('unstable', 0)} |")
+        for rule, c in result["rules"].items():
+            rules[rule].update(c)
+    rows += ["", "| rule | lines dropped | of them article lines | pages it took text from | of them lost |"
+             " must-keep strings removed |", "|---|---|---|---|---|---|"]
+    for rule, c in sorted(rules.items(), key=lambda kv: (-kv[1]["article"] - kv[1]["must_keep"], kv[0])):
+        if c["article"] or c["must_keep"]:
+            rows.append(f"| `{rule}` | {c['dropped']} | {c['article']} | {c['pages']} | {c['lost_pages']} |"
+                        f" {c['must_keep']} |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
