@@ -87,8 +87,7 @@ def fingerprint(text: str) -> tuple[int, int]:
 
 
 def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
-    """The distinct short normalized lines of a document, as the cleaner sees them: (hash,
-    text, place), the place being ``OPENS`` (above the first sentence: the headline's place),
+    """The distinct short lines of a document, stripped: (hash, text, place), the place being ``OPENS`` (above the first sentence: the headline's place),
     ``INSIDE`` (between two sentences) or 0.
 
     >>> p = "word " * 7 + "end."
@@ -98,9 +97,12 @@ def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
     """
     from .document import word_count
 
-    lines = [line.strip() for line in normalize(text)]
+    # Raw lines, stripped: normalizing every document (ftfy) would double the cost of a
+    # corpus run; the few lines that are learned are normalized when the rule is written.
+    lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
-    prose = [word_count(line) >= options.sentence_words and _is_sentence(line) for line in lines]
+    n = options.sentence_words
+    prose = [_is_sentence(line) and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
     first = prose.index(True) if True in prose else len(lines)
     seen = {}
     for i, line in enumerate(lines):
@@ -171,7 +173,9 @@ class Counts:
             for digest, count in self.lines[site].items():
                 if count < need or digest not in self.texts[site]:
                     continue
-                text = self.texts[site][digest]
+                text = " ".join(normalize(self.texts[site][digest])).strip()
+                if not text:
+                    continue
                 if 2 * self.inside[site][digest] > count and not _is_sentence(text):
                     continue  # mostly inside the article: a subheading or a transcript's cue
                 if count < prose_need and (_is_sentence(text) or 2 * self.opens[site][digest] > count):

@@ -35,10 +35,33 @@ class Screen:
     SHORT_WORDS = 8
 
     @staticmethod
-    @lru_cache(maxsize=32)
+    @lru_cache(maxsize=1024)
     def of(limited_rules: tuple[tuple[Rule, float], ...]) -> "Screen":
-        """The screen of a rule set, built once (rules never change after loading)."""
+        """The screen of a rule set, built once (rules never change after loading).
+
+        Rules of exact lines only (a learned site profile) join no pattern: they are always
+        candidates. The patterns' screen is built once for all sites, and each site's screen
+        only adds its exact-line rules, in rule order, without compiling anything.
+        """
+        patterned = tuple(item for item in limited_rules if item[0].matcher is not None or not item[0].lines)
+        if len(patterned) == len(limited_rules):
+            return Screen._of_patterns(patterned)
+        return Screen._of_patterns(patterned).with_exact(limited_rules)
+
+    @staticmethod
+    @lru_cache(maxsize=32)
+    def _of_patterns(limited_rules: tuple[tuple[Rule, float], ...]) -> "Screen":
         return Screen(limited_rules)
+
+    def with_exact(self, limited_rules: tuple[tuple[Rule, float], ...]) -> "Screen":
+        """A copy that also tries the exact-line rules among ``limited_rules`` on every line."""
+        order = {item: i for i, item in enumerate(limited_rules)}
+        exact = tuple(item for item in limited_rules if item[0].matcher is None and item[0].lines)
+        copy = object.__new__(Screen)
+        copy.__dict__.update(self.__dict__)
+        copy._candidates = {key: tuple(sorted(found + exact, key=order.__getitem__))
+                            for key, found in self._candidates.items()}
+        return copy
 
     def __init__(self, limited_rules: tuple[tuple[Rule, float], ...]) -> None:
         def joined(how: str) -> list[tuple[Rule, float]]:
