@@ -126,8 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 def options_from(args) -> LearnOptions:
     from .config import Config
 
-    if args.min_docs < 1 or not 0 <= args.min_share <= 1 or args.max_words < 1:
-        raise CorpusError("--min-docs and --max-words take 1 or more, --min-share a share from 0 to 1")
+    if args.min_docs < 2 or not 0 <= args.min_share <= 1 or args.max_words < 1:
+        raise CorpusError("--min-docs takes 2 or more, --max-words 1 or more, --min-share a share from 0 to 1")
     return LearnOptions(min_docs=args.min_docs, min_share=args.min_share, max_words=args.max_words,
                         config=Config(rule_dirs=tuple(args.rules)))
 

@@ -61,6 +61,10 @@ class LearnOptions:
     prose_share: float = 0.25
     config: Config = Config()  # the catalogue a learned line is checked against
 
+    def __post_init__(self) -> None:
+        if self.min_docs < 2:
+            raise ValueError("LearnOptions.min_docs must be 2 or more: one document shows no repetition")
+
 
 OPENS, INSIDE = 1, 2  # where a line stands in a document (see short_lines)
 Profile = namedtuple("Profile", "site stories lines")  # lines: {text: stories holding it}
@@ -117,8 +121,9 @@ class Counts:
     :meth:`see` every document's fingerprint, then :meth:`count` every document's lines.
     Both passes may come in any order and from any number of workers."""
 
-    def __init__(self, options: LearnOptions = LearnOptions()) -> None:
+    def __init__(self, options: LearnOptions = LearnOptions(), every_text: bool = False) -> None:
         self.options = options
+        self.text_from = 1 if every_text else 2  # a part of a corpus keeps every line's text
         self.representative: dict[tuple[str, int], int] = {}  # (site, story key) -> lowest document key
         self.counted: set[tuple[str, int]] = set()
         self.lines: dict[str, Counter] = {}
@@ -150,11 +155,27 @@ class Counts:
                 inside[digest] += 1
             elif place == OPENS:
                 opens[digest] += 1
-            if counter[digest] == 2:
+            if counter[digest] == self.text_from:
                 texts[digest] = text
 
-    def stories(self, site: str) -> int:
-        return sum(1 for s, _ in self.representative if s == site)
+    def part(self) -> dict:
+        """This part's line counts as JSON-able data, for :meth:`merge` on another machine
+        (counted with ``every_text=True``, so that each line carries its text)."""
+        return {site: [[digest, count, self.inside[site][digest], self.opens[site][digest], self.texts[site][digest]]
+                       for digest, count in sorted(counter.items())]
+                for site, counter in sorted(self.lines.items())}
+
+    def merge(self, part: dict) -> None:
+        """Add the line counts of another part of the corpus (see :meth:`part`)."""
+        for site, rows in part.items():
+            counter = self.lines.setdefault(site, Counter())
+            inside, opens = self.inside.setdefault(site, Counter()), self.opens.setdefault(site, Counter())
+            texts = self.texts.setdefault(site, {})
+            for digest, count, in_body, opening, text in rows:
+                counter[digest] += count
+                inside[digest] += in_body
+                opens[digest] += opening
+                texts.setdefault(digest, text)
 
     def profiles(self) -> dict[str, Profile]:
         """The lines each site repeats enough, checked against the catalogue."""

@@ -71,3 +71,75 @@ def test_ray_map_batches():
     for i, text in enumerate(TEXTS):
         assert by_id[i]["text"] == clean(text)
     assert any(json.loads(row["trace"]) for row in rows)
+
+
+def _learned_reference(tmp_path):
+    """The rule files ``clean learn`` writes for the learning corpus, and its cleaned texts."""
+    from cleaner import Cleaner, Config
+    from cleaner.learn import learn, write_profiles
+
+    from .test_learn import corpus
+
+    folder = tmp_path / "reference"
+    write_profiles(learn(corpus()), str(folder))
+    cleaner = Cleaner(Config(rule_dirs=(str(folder),)))
+    files = {p.name: p.read_bytes() for p in (folder / "site").glob("*.toml")}
+    return files, [cleaner.clean(text, site) for site, text in corpus()]
+
+
+@pytest.mark.slow
+def test_datatrove_learns_the_same_rules(tmp_path):
+    pytest.importorskip("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner import Config
+    from cleaner.integrations.datatrove import CleanNewsText, SiteFingerprints, SiteLineCounts, write_site_rules
+
+    from .test_learn import corpus
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for shard in range(2):
+        with open(raw / f"part{shard}.jsonl", "w", encoding="utf-8") as handle:
+            for i, (site, text) in enumerate(corpus()):
+                if i % 2 == shard:
+                    handle.write(json.dumps({"id": str(i), "text": text, "site": site}) + "\n")
+    work, rules = tmp_path / "work", tmp_path / "rules"
+    for step in (SiteFingerprints(str(work / "fp")), SiteLineCounts(str(work / "fp"), str(work / "counts"))):
+        LocalPipelineExecutor([JsonlReader(str(raw)), step], tasks=2, workers=2,
+                              logging_dir=str(work / f"logs-{step.name[-6:]}")).run()
+    write_site_rules(str(work / "counts"), str(rules))
+    files, cleaned = _learned_reference(tmp_path)
+    assert {p.name: p.read_bytes() for p in (rules / "site").glob("*.toml")} == files and files
+    LocalPipelineExecutor([JsonlReader(str(raw)), CleanNewsText(Config(rule_dirs=(str(rules),))),
+                           JsonlWriter(str(tmp_path / "clean"))], tasks=2, workers=2,
+                          logging_dir=str(work / "logs-clean")).run()
+    records = {}
+    for path in (tmp_path / "clean").glob("*.jsonl.gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            records.update((r["id"], r["text"]) for r in map(json.loads, handle))
+    assert [records[str(i)] for i in range(len(cleaned))] == cleaned
+
+
+@pytest.mark.slow
+def test_ray_learns_the_same_rules(tmp_path):
+    ray = pytest.importorskip("ray")
+    from cleaner import Config
+    from cleaner.integrations.ray import clean_dataset, learn_site_rules
+
+    from .test_learn import corpus
+
+    ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)
+    try:
+        ds = ray.data.from_items([{"id": i, "site": s, "text": t} for i, (s, t) in enumerate(corpus())])
+        learn_site_rules(ds, str(tmp_path / "rules"), batch_size=4)
+        rows = clean_dataset(ds, config=Config(rule_dirs=(str(tmp_path / "rules"),)), concurrency=2,
+                             batch_size=4).take_all()
+    finally:
+        ray.shutdown()
+    files, cleaned = _learned_reference(tmp_path)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "rules" / "site").glob("*.toml")} == files and files
+    by_id = {row["id"]: row["text"] for row in rows}
+    assert [by_id[i] for i in range(len(cleaned))] == cleaned
