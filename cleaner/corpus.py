@@ -29,7 +29,7 @@ class CorpusError(ValueError):
 
 def documents(paths: list[str], text_field: str = "text", by: str = "record", site: str | None = None):
     """(site, text) for every document: JSONL records (site from ``site``/``url`` unless
-    ``site`` is given), text files (site: ``site``, or with ``by="folder"`` the file's folder),
+    ``site`` is given; ``None`` when the record names none), text files (site: ``site``, or with ``by="folder"`` the file's folder),
     folders walked in sorted order (their ``*.txt`` and JSONL files)."""
     from .decode import decode_bytes
     from .files import read_input
@@ -50,9 +50,7 @@ def documents(paths: list[str], text_field: str = "text", by: str = "record", si
                     if not isinstance(text, str):
                         continue  # (a null text has no lines to learn)
                     where = site or (os.path.basename(os.path.dirname(path)) if by == "folder" else record_site(record))
-                    if not where:
-                        raise CorpusError(f"{path}: line {number}: no site (a site or url field; or --site HOST)")
-                    yield where, text
+                    yield where, text  # (no site: counted, not learned from)
         else:
             where = site or (os.path.basename(os.path.dirname(os.path.abspath(path))) if by == "folder" else None)
             if not where:
@@ -86,10 +84,18 @@ def _line_sets(task):
 def count(read, options: LearnOptions = LearnOptions(), jobs: int = 1, chunk: int = 64) -> Counts:
     """Run both passes over ``read()`` (called twice: each call yields (site, text) again)."""
     counts = Counts(options)
-    for rows in ordered_map(_fingerprints, chunked(read(), chunk), jobs):
+
+    def placed(docs):  # a document that names no site teaches nothing; it is counted
+        for site, text in docs:
+            if site:
+                yield site, text
+            else:
+                counts.unplaced += 1
+
+    for rows in ordered_map(_fingerprints, chunked(placed(read()), chunk), jobs):
         for site, story, document in rows:
             counts.see(site, story, document)
-    tasks = ((options, c) for c in chunked(read(), chunk))
+    tasks = ((options, c) for c in chunked((d for d in read() if d[0]), chunk))
     for rows in ordered_map(_line_sets, tasks, jobs):
         for site, story, document, lines in rows:
             if counts.counts_for(site, story, document):
@@ -145,6 +151,8 @@ def learn_main(argv: list[str]) -> int:
     if not args.quiet:
         sites = len({site for site, _ in counts.representative})
         lines = sum(len(p.lines) for p in profiles.values())
+        unplaced = counts.unplaced
         print(f"clean: learned {lines} lines of {len(written)} sites (of {sites}) into "
-              f"{os.path.join(args.output, 'site')}", file=sys.stderr)
+              f"{os.path.join(args.output, 'site')}"
+              + (f"; {unplaced} documents name no site and taught nothing" if unplaced else ""), file=sys.stderr)
     return 0

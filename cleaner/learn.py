@@ -130,6 +130,7 @@ class Counts:
         self.inside: dict[str, Counter] = {}  # stories in which the line stands between sentences
         self.opens: dict[str, Counter] = {}  # stories that the line opens
         self.texts: dict[str, dict[int, str]] = {}
+        self.unplaced = 0  # documents that named no site
 
     def see(self, site: str, story: int, document: int) -> None:
         key = (site, story)

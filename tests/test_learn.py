@@ -112,3 +112,12 @@ def test_a_text_file_without_a_site_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Text.\n", "utf-8")
     assert main(["learn", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]) == 2
     assert "a.txt: no site for a text file (use --by folder or --site HOST)" in capsys.readouterr().err
+
+
+def test_records_without_a_site_are_counted_not_learned_from(tmp_path, capsys):
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"site": s, "text": t}) for s, t in corpus()] + [json.dumps({"url": "hard::x", "text": "A."})]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert main(["learn", str(path), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "learned 1 lines of 1 sites (of 2)" in err and "1 documents name no site and taught nothing" in err
