@@ -176,7 +176,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     lines = _exact_lines(path, data.get("lines", []))
     if lines and kind != "line":
         raise _fail(path, "lines", "only line rules list exact lines")
-    if not patterns and not lines and kind not in ("duplicate", "head", "run", "teaser", "page"):
+    if not patterns and not lines and kind not in ("duplicate", "head", "run", "page"):
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern" + " or line" * (kind == "line"))
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):

@@ -54,6 +54,7 @@ GOOD = 'id = "my-rule"\ncategory = "ads"\nkind = "line"\nsummary = "x"\npatterns
     (GOOD + "[params]\nmax_words = 3\n", "params.max_words"),
     (GOOD.replace('summary = "x"\n', ""), "summary"),
     (GOOD.replace("patterns = ['promo']\n", ""), "patterns"),
+    (GOOD.replace("patterns = ['promo']\n", "").replace('"line"', '"teaser"'), "patterns"),  # (it would never fire)
     (GOOD + "[examples]\ndrop = 'promo'\n", "examples.drop"),
     ("id = \n", "not valid TOML"),
 ])
