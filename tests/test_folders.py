@@ -132,3 +132,13 @@ def test_help_says_html_becomes_txt():
     from cleaner.cli import build_parser
 
     assert "page.html" in build_parser().format_help() and "page.txt" in build_parser().format_help()
+
+
+def test_a_folder_git_ignores_is_walked_when_named(tmp_path):
+    """Scraped data is often kept out of git; naming its folder still cleans it."""
+    from cleaner.batch import walk
+
+    make_tree(tmp_path)
+    git_init(tmp_path)
+    assert walk(str(tmp_path / "ignored")) == ["skipped.txt"]
+    assert "ignored/skipped.txt" not in walk(str(tmp_path))
