@@ -12,7 +12,7 @@ import os
 import sys
 
 from . import __version__
-from .config import MODES, Config
+from .config import MODES, Config, ConfigError
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, refusal, write_atomic
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the site the input comes from: also run the rules learned for it "
                              "(JSONL records name their own in a site or url field)")
     parser.add_argument("--encoding", metavar="NAME", help="input encoding when it is not UTF-8")
-    parser.add_argument("--mode", choices=MODES, default="article",
+    parser.add_argument("--mode", choices=MODES,
                         help="article: extractor output (default); page: a full-page text dump "
                         "(keep the article region); auto: decide per document")
     parser.add_argument("--input", choices=("auto", "text", "html"), default="auto",
@@ -107,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="worker processes (default: the CPU count)")
     batch.add_argument("--stats", choices=("text", "json"), metavar="[=json]",
                        help="print lines and characters removed by rule and category on stderr")
+    parser.add_argument("--no-config", action="store_true",
+                        help="do not read [tool.cleaner] from the nearest pyproject.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-file messages on stderr")
     parser.add_argument("--version", action="version", version=f"clean {__version__}")
     return parser
@@ -136,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) and ERROR
     try:
-        config = Config(select=_names(args.select), ignore=_names(args.ignore),
-                        rule_dirs=tuple(args.rules), mode=args.mode)
+        config = _config(args)
         cleaner = Cleaner(config)
         if args.list_rules:
             return _list_rules(config)
@@ -146,13 +147,29 @@ def main(argv: list[str] | None = None) -> int:
         if args.test_rules:
             return _test_rules(config, args.test_rules)
         return _run(cleaner, args)
-    except RuleError as err:
+    except (RuleError, ConfigError) as err:
         return _error(str(err))
     except BrokenPipeError:  # `clean big.txt | head -1`: the reader left; stop quietly
         _silence_stdout()
         return OK
     except KeyboardInterrupt:
         return 130
+
+
+def _config(args) -> Config:
+    """The run's Config: ``[tool.cleaner]`` of the nearest pyproject.toml (unless
+    --no-config), then the command line, which wins: --select, --ignore, --mode and --site
+    replace the file's values; --rules and --exclude add to them."""
+    from .config import find_pyproject, load_project_settings
+
+    path = None if args.no_config else find_pyproject()
+    settings = load_project_settings(path) if path else {}
+    args.exclude = list(settings.get("exclude", ())) + args.exclude
+    args.site = args.site or settings.get("site")
+    return Config(select=_names(args.select) or settings.get("select", ()),
+                  ignore=_names(args.ignore) or settings.get("ignore", ()),
+                  rule_dirs=tuple(dict.fromkeys(settings.get("rules", ()) + tuple(args.rules))),
+                  mode=args.mode or settings.get("mode", "article"))
 
 
 def _run(cleaner: Cleaner, args) -> int:

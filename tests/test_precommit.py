@@ -148,3 +148,21 @@ def test_readme_hook_section_names_no_placeholder_address_or_missing_tag():
     tags = subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     for rev in re.findall(r"^\s*rev:\s*(\S+)", section, re.M):
         assert rev in tags, f"rev: {rev} is not a tag of this repository"
+
+
+@pytest.mark.slow
+def test_hook_reads_tool_cleaner_of_the_repository(repo):
+    """A repository keeps its learned site profile under `rules = [...]` in its own
+    pyproject.toml; the hook, run from the repository's root, uses it."""
+    from cleaner.learn import Profile, write_profiles
+
+    promo = "Read more Newsroom stories on our front page."
+    write_profiles({"example.com": Profile("example.com", 12, {promo: 9})}, str(repo / "rules" / "learned"))
+    (repo / "pyproject.toml").write_text('[tool.cleaner]\nrules = ["rules/learned"]\nsite = "example.com"\n')
+    story = repo / "incoming" / "story.txt"
+    story.write_text(f"Council approves the school budget\n{promo}\nThe council voted on Monday.\n")
+    git(repo, "add", "-A")
+    run = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True)
+    assert run.returncode == 1, run.stdout
+    assert story.read_text() == "Council approves the school budget\nThe council voted on Monday.\n"
+    assert "site/example-com" in run.stdout  # the summary of what went names the learned rule's category
