@@ -165,4 +165,4 @@ def test_hook_reads_tool_cleaner_of_the_repository(repo):
     run = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True)
     assert run.returncode == 1, run.stdout
     assert story.read_text() == "Council approves the school budget\nThe council voted on Monday.\n"
-    assert "site/example-com" in run.stdout  # the summary of what went names the learned rule's category
+    assert "cleaned incoming/story.txt: 1 line: site 1" in run.stdout  # the learned site rule
