@@ -10,6 +10,7 @@ TypeError: Config.select must be a tuple of rule ids or categories, not str
 from __future__ import annotations
 
 import os
+import re
 from collections import namedtuple
 
 MODES = ("article", "page", "auto")
@@ -80,22 +81,31 @@ def find_pyproject(start: str = ".") -> str | None:
     >>> find_pyproject("/") is None or find_pyproject("/").endswith("pyproject.toml")
     True
     """
-    import tomllib
-
     folder = os.path.abspath(start)
     while True:
         path = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(path):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = b""
+        if data and _TABLE.search(data):  # a text test first: most runs need no TOML parser
+            import tomllib
+
             try:
-                with open(path, "rb") as handle:
-                    if "cleaner" in tomllib.load(handle).get("tool", {}):
-                        return path
-            except (OSError, tomllib.TOMLDecodeError, AttributeError):
+                tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
                 return path  # named, so that load_project_settings reports what is wrong
+            if isinstance(tool, dict) and "cleaner" in tool:
+                return path
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
         folder = parent
+
+
+# [tool.cleaner], [tool.cleaner.x], tool.cleaner = ..., or a [tool] table with a cleaner key
+_TABLE = re.compile(rb"(?m)^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?cleaner\b|^[ \t]*[\"']?cleaner[\"']?[ \t]*=")
 
 
 def load_project_settings(path: str) -> dict:
