@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from cleaner import clean, clean_and_explain
-from cleaner.cli import main
-
 from .conftest import ROOT
 
 ORDINARY = Path(__file__).parent / "data" / "ordinary"
-STORY = "Title of the story here\n\nAdvertisement\n\nThe council voted on Monday.\n"
-CLEANED = "Title of the story here\n\nThe council voted on Monday.\n"
 
 
-# --- 1. the distribution ---------------------------------------------------------------
+# --- the distribution ---------------------------------------------------------------
 
 def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]

@@ -2,24 +2,18 @@
 no text under an HTML name, and the summary line."""
 from __future__ import annotations
 
-import re
 import subprocess
-import tomllib
 from pathlib import Path
 
 import pytest
 
-from cleaner import clean, clean_and_explain
 from cleaner.cli import main
 
-from .conftest import ROOT
-
-ORDINARY = Path(__file__).parent / "data" / "ordinary"
 STORY = "Title of the story here\n\nAdvertisement\n\nThe council voted on Monday.\n"
 CLEANED = "Title of the story here\n\nThe council voted on Monday.\n"
 
 
-# --- 3. folders ------------------------------------------------------------------------
+# --- folders ------------------------------------------------------------------------
 
 def make_tree(root: Path) -> None:
     """A project folder: news text, plus what a walk must skip."""

@@ -2,23 +2,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import tomllib
-from pathlib import Path
 
 import pytest
 
-from cleaner import clean, clean_and_explain
-from cleaner.cli import main
-
 from .conftest import ROOT
 
-ORDINARY = Path(__file__).parent / "data" / "ordinary"
-STORY = "Title of the story here\n\nAdvertisement\n\nThe council voted on Monday.\n"
-CLEANED = "Title of the story here\n\nThe council voted on Monday.\n"
 
-
-# --- 2. the hook's default exclude -----------------------------------------------------
+# --- the hook's default exclude -----------------------------------------------------
 
 def hooks() -> list[dict]:
     import yaml  # pre-commit's dependency, installed with the test extra

@@ -1,24 +1,16 @@
 """`[tool.cleaner]` in pyproject.toml and keyword options of clean()."""
 from __future__ import annotations
 
-import re
-import subprocess
-import tomllib
-from pathlib import Path
 
 import pytest
 
 from cleaner import clean, clean_and_explain
 from cleaner.cli import main
 
-from .conftest import ROOT
-
-ORDINARY = Path(__file__).parent / "data" / "ordinary"
 STORY = "Title of the story here\n\nAdvertisement\n\nThe council voted on Monday.\n"
-CLEANED = "Title of the story here\n\nThe council voted on Monday.\n"
 
 
-# --- 4. [tool.cleaner] and keyword options ---------------------------------------------
+# --- [tool.cleaner] and keyword options ---------------------------------------------
 
 RULE = """\
 id = "house-promo"
