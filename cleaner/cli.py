@@ -101,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="PATH",
                        help="JSONL output file, or the folder for -r: the same relative paths, "
                        "except that text is never written under an HTML name (page.html -> page.txt)")
-    batch.add_argument("--include", action="append", metavar="GLOB", help="-r: files to clean (*.txt)")
-    batch.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="-r: files to skip")
+    batch.add_argument("--include", action="append", metavar="GLOB", help="files to take from a folder (default: *.txt)")
+    batch.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="files or folders to skip in a folder (also [tool.cleaner] exclude)")
     batch.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="worker processes (default: the CPU count)")
     batch.add_argument("--stats", choices=("text", "json"), metavar="[=json]",
