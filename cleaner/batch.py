@@ -217,7 +217,7 @@ def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None
 
 
 class FolderJob:
-    """Clean every matching file under a folder into a mirror tree, or in place."""
+    """Clean every matching file under a folder (see :func:`walk`) into a mirror tree, or in place."""
 
     def __init__(self, options: BatchOptions, jobs: int = 1, include=("*.txt",), exclude=(), progress=None):
         self.options, self.jobs, self.progress = options, jobs, progress
@@ -225,23 +225,34 @@ class FolderJob:
         self.stats = Stats()
         self.errors: list[str] = []
         self.changed: list[str] = []
+        self.unchanged = 0
 
     def files(self, root: str) -> list[str]:
-        """Matching files under ``root``, sorted, as paths relative to it."""
-        found = []
-        for folder, dirs, names in os.walk(root):
-            dirs.sort()
-            for name in sorted(names):
-                relative = os.path.relpath(os.path.join(folder, name), root)
-                if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in self.include) and \
-                        not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in self.exclude):
-                    found.append(relative)
-        return found
+        """Matching files under ``root``, sorted, as paths relative to it (see :func:`walk`)."""
+        return [rel for rel in walk(root) if matches(rel, self.include, self.exclude)]
 
     def run(self, root: str, out_dir: str | None) -> None:
-        """Clean into ``out_dir`` (same relative paths), or in place when it is ``None``."""
-        tasks = [(os.path.join(root, rel), os.path.join(out_dir or root, rel), out_dir is None)
-                 for rel in self.files(root)]
+        """Clean into ``out_dir`` (same relative paths, an HTML name ending in ``.txt``), or
+        in place when it is ``None``. An ``out_dir`` inside ``root`` is not walked."""
+        found = self.files(root)
+        if out_dir is not None:
+            inside = os.path.relpath(os.path.abspath(out_dir), os.path.abspath(root))
+            if inside != os.curdir and not inside.startswith(os.pardir):
+                found = [rel for rel in found if not (rel + os.sep).startswith(inside + os.sep)]
+        tasks, taken = [], {}
+        for rel in found:
+            source = os.path.normpath(os.path.join(root, rel))
+            if out_dir is None:
+                tasks.append((source, source, True))
+                continue
+            destination = os.path.join(out_dir, text_name(rel))
+            if destination in taken:  # page.html and page.txt: neither may overwrite the other
+                self.errors.append(f"{taken[destination]} and {source} would both be written to "
+                                   f"{destination}; skipping both")
+                tasks = [t for t in tasks if t[1] != destination]
+                continue
+            taken[destination] = source
+            tasks.append((source, destination, False))
         for chunk in ordered_map(_clean_files, chunked(tasks, 8), self.jobs, init_worker, (self.options,)):
             for source, changed, counts, error, size in chunk:
                 if self.progress:
@@ -252,6 +263,86 @@ class FolderJob:
                 self.stats.add(counts)
                 if changed:
                     self.changed.append(source)
+                else:
+                    self.unchanged += 1
+
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+def text_name(path: str) -> str:
+    """The name the text of ``path`` is written under: never an HTML name.
+
+    >>> text_name("2024/page.html"), text_name("story.txt")
+    ('2024/page.txt', 'story.txt')
+    """
+    stem, suffix = os.path.splitext(path)
+    return stem + ".txt" if suffix.lower() in HTML_SUFFIXES else path
+
+
+def matches(rel: str, include, exclude) -> bool:
+    """``rel`` (or its name) matches an ``include`` glob and no ``exclude`` glob; an exclude
+    glob also matches a folder on the way (``drafts`` or ``drafts/*`` skips ``drafts/a/b.txt``)."""
+    rel = rel.replace(os.sep, "/")
+    name = rel.rsplit("/", 1)[-1]
+    if not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in include):
+        return False
+    parts = rel.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts))]
+    return not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) or
+                   any(fnmatch.fnmatch(d, p.rstrip("/*") or p) for d in prefixes) for p in exclude)
+
+
+def skipped_folder(path: str) -> bool:
+    """A folder a walk never enters: hidden ones (``.git``, ``.venv``, ``.tox``), virtual
+    environments (a ``pyvenv.cfg`` inside), ``node_modules``, ``__pycache__``."""
+    name = os.path.basename(path)
+    return name.startswith(".") or name in SKIPPED_FOLDERS or os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def walk(root: str) -> list[str]:
+    """Every file under ``root``, sorted, relative to it, as ruff and black walk a project:
+    in a git work tree the files git tracks or would track (``.gitignore`` applies; a folder
+    git ignores as a whole is walked when it is the one named), else all files; in both cases
+    without the folders :func:`skipped_folder` names."""
+    listed = _git_files(root)
+    if listed is None:
+        listed = []
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = [d for d in dirs if not skipped_folder(os.path.join(folder, d))]
+            listed.extend(os.path.relpath(os.path.join(folder, n), root) for n in names)
+    seen: dict[str, bool] = {}
+
+    def kept(rel: str) -> bool:
+        folder = os.path.dirname(rel)
+        if not folder:
+            return True
+        if folder not in seen:
+            seen[folder] = kept(folder) and not skipped_folder(os.path.join(root, folder))
+        return seen[folder]
+
+    return sorted(rel for rel in listed if kept(rel) and os.path.isfile(os.path.join(root, rel)))
+
+
+def _git_files(root: str) -> list[str] | None:
+    """The files under ``root`` git tracks or would track, or ``None`` outside a work tree
+    (or without git)."""
+    import subprocess
+
+    try:
+        inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root,
+                                capture_output=True, text=True)
+        if inside.returncode or inside.stdout.strip() != "true":
+            return None
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                                cwd=root, capture_output=True, check=True)
+        files = sorted({os.path.normpath(os.fsdecode(p)) for p in listed.stdout.split(b"\0") if p})
+        if not files and not subprocess.run(["git", "check-ignore", "-q", "."], cwd=root).returncode:
+            return None  # a folder git ignores as a whole, named on purpose: walk it
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return files
 
 
 def _clean_files(tasks):

@@ -12,7 +12,7 @@ import os
 import sys
 
 from . import __version__
-from .config import MODES, Config
+from .config import MODES, Config, ConfigError
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, refusal, write_atomic
@@ -40,6 +40,7 @@ examples:
                                         a corpus: the `text` field of each record
   clean -r incoming/ -o cleaned/        a folder, mirrored (default --include '*.txt')
   clean -r --in-place incoming/         a folder, in place
+  clean --check .                       every *.txt of a project (not .git, .venv, .gitignore'd)
 
 exit status: 0 nothing changed (or text written to stdout), 1 files changed or would
 change (--check, --diff, --in-place), 2 an error (bad file, bad rule, bad option).
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the site the input comes from: also run the rules learned for it "
                              "(JSONL records name their own in a site or url field)")
     parser.add_argument("--encoding", metavar="NAME", help="input encoding when it is not UTF-8")
-    parser.add_argument("--mode", choices=MODES, default="article",
+    parser.add_argument("--mode", choices=MODES,
                         help="article: extractor output (default); page: a full-page text dump "
                         "(keep the article region); auto: decide per document")
     parser.add_argument("--input", choices=("auto", "text", "html"), default="auto",
@@ -93,14 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--learn", action="store_true",
                        help="JSONL: learn each site's repeated lines over the input first, then clean with them")
     batch.add_argument("--learn-to", metavar="DIR", help="with --learn: keep the learned rules in DIR")
-    batch.add_argument("-r", "--recursive", action="store_true", help="FILE arguments are folders")
-    batch.add_argument("-o", "--output", metavar="PATH", help="JSONL output file, or the folder for -r")
-    batch.add_argument("--include", action="append", metavar="GLOB", help="-r: files to clean (*.txt)")
-    batch.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="-r: files to skip")
+    batch.add_argument("-r", "--recursive", action="store_true",
+                       help="FILE arguments are folders, walked like ruff and black do: hidden folders "
+                       "(.git, .venv), virtualenvs, node_modules, __pycache__ and what .gitignore "
+                       "ignores are skipped (--check, --diff, --explain and --in-place also take folders)")
+    batch.add_argument("-o", "--output", metavar="PATH",
+                       help="JSONL output file, or the folder for -r: the same relative paths, "
+                       "except that text is never written under an HTML name (page.html -> page.txt)")
+    batch.add_argument("--include", action="append", metavar="GLOB", help="files to take from a folder (default: *.txt)")
+    batch.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="files or folders to skip in a folder (also [tool.cleaner] exclude)")
     batch.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="worker processes (default: the CPU count)")
     batch.add_argument("--stats", choices=("text", "json"), metavar="[=json]",
                        help="print lines and characters removed by rule and category on stderr")
+    parser.add_argument("--no-config", action="store_true",
+                        help="do not read [tool.cleaner] from the nearest pyproject.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-file messages on stderr")
     parser.add_argument("--version", action="version", version=f"clean {__version__}")
     return parser
@@ -130,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) and ERROR
     try:
-        config = Config(select=_names(args.select), ignore=_names(args.ignore),
-                        rule_dirs=tuple(args.rules), mode=args.mode)
+        config = _config(args)
         cleaner = Cleaner(config)
         if args.list_rules:
             return _list_rules(config)
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.test_rules:
             return _test_rules(config, args.test_rules)
         return _run(cleaner, args)
-    except RuleError as err:
+    except (RuleError, ConfigError) as err:
         return _error(str(err))
     except BrokenPipeError:  # `clean big.txt | head -1`: the reader left; stop quietly
         _silence_stdout()
@@ -149,25 +156,74 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _config(args) -> Config:
+    """The run's Config: ``[tool.cleaner]`` of the nearest pyproject.toml (unless
+    --no-config), then the command line, which wins: --select, --ignore, --mode and --site
+    replace the file's values; --rules and --exclude add to them."""
+    from .config import find_pyproject, load_project_settings
+
+    path = None if args.no_config else find_pyproject()
+    settings = load_project_settings(path) if path else {}
+    args.exclude = list(settings.get("exclude", ())) + args.exclude
+    args.site = args.site or settings.get("site")
+    return Config(select=_names(args.select) or settings.get("select", ()),
+                  ignore=_names(args.ignore) or settings.get("ignore", ()),
+                  rule_dirs=tuple(dict.fromkeys(settings.get("rules", ()) + tuple(args.rules))),
+                  mode=args.mode or settings.get("mode", "article"))
+
+
 def _run(cleaner: Cleaner, args) -> int:
     if args.learn:
         return _learn_then_clean(cleaner, args)
-    if args.jsonl or args.recursive:
+    editing = args.in_place or args.check or args.diff
+    if args.output and (editing and not args.in_place or args.explain):
+        return _error("-o writes cleaned files; --check, --diff and --explain write nothing")
+    if args.jsonl or (args.recursive and (args.output or args.in_place)):
         return _run_batch(cleaner, args)
     if args.output:
         return _error("-o works with --jsonl or -r; for one file, redirect stdout")
+    if args.recursive and not (editing or args.explain):
+        return _error("-r needs -o OUT_DIR, --in-place, --check, --diff or --explain")
     stats = Stats() if args.stats else None
     files = args.files or ["-"]
     if "-" in files and sys.stdin.isatty() and not args.files:
         return _error("no input: give a FILE or pipe text to standard input (see clean --help)")
     if (args.in_place or args.check) and "-" in files:
         return _error("--in-place and --check work on files, not standard input")
-    status = OK
+    if editing or args.explain or args.recursive:  # folders are walked, as ruff and black do
+        from .batch import matches, walk
+
+        expanded = []
+        for name in files:
+            if name != "-" and os.path.isdir(name):
+                expanded.extend(os.path.normpath(os.path.join(name, rel)) for rel in walk(name)
+                                if matches(rel, args.include or ["*.txt"], args.exclude))
+            else:
+                expanded.append(name)
+        files = expanded
+    status, counts = OK, [0, 0, 0]  # changed, unchanged, failed
     for name in files:
-        status = max(status, _clean_one(cleaner, name, args, stats))
+        result = _clean_one(cleaner, name, args, stats)
+        counts[{CHANGED: 0, OK: 1}.get(result, 2)] += 1
+        status = max(status, result)
+    if args.check or args.in_place:
+        _summary(args, *counts)
     if stats:
         _print_stats(stats, args)
     return status
+
+
+def _summary(args, changed: int, unchanged: int, failed: int) -> None:
+    """One line like black's: ``2 files would be cleaned, 5 left unchanged``."""
+    def files(n: int) -> str:
+        return f"{n} file{'s' if n != 1 else ''}"
+
+    parts = [f"{files(changed)} {'would be cleaned' if args.check else 'cleaned'}"] if changed else []
+    if unchanged:
+        parts.append(f"{files(unchanged) if not parts else unchanged} left unchanged")
+    if failed:
+        parts.append(f"{files(failed) if not parts else failed} failed")
+    _note(args, ", ".join(parts) if parts else "no files to clean")
 
 
 def _run_batch(cleaner: Cleaner, args) -> int:
@@ -180,7 +236,7 @@ def _run_batch(cleaner: Cleaner, args) -> int:
                            args.encoding, args.site)
     progress = Progress(_total_size(args.files), enabled=None if not args.quiet else False)
     if args.recursive:
-        if not (args.output or args.in_place) or not args.files:
+        if not args.files:
             return _error("-r needs folders and -o OUT_DIR or --in-place")
         job = FolderJob(options, args.jobs, args.include or ["*.txt"], args.exclude, progress)
         for root in args.files:
@@ -192,6 +248,7 @@ def _run_batch(cleaner: Cleaner, args) -> int:
             _error(error)
         for name in job.changed if args.in_place else ():
             _note(args, f"cleaned {name}")
+        _summary(args, len(job.changed), job.unchanged, len(job.errors))
         problems = job.errors
     else:
         job = JsonlJob(options, args.jobs, args.skip_bad, progress)

@@ -9,6 +9,8 @@ TypeError: Config.select must be a tuple of rule ids or categories, not str
 """
 from __future__ import annotations
 
+import os
+import re
 from collections import namedtuple
 
 MODES = ("article", "page", "auto")
@@ -60,3 +62,95 @@ class Config(_Fields):
                 )
         if self.mode not in MODES:
             raise ValueError(f"Config.mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+
+
+# --- [tool.cleaner] in pyproject.toml --------------------------------------------------
+
+SETTINGS = {"select": "ids", "ignore": "ids", "rules": "folders", "mode": "mode", "exclude": "globs",
+            "site": "host"}
+
+
+class ConfigError(ValueError):
+    """A bad ``[tool.cleaner]`` table; the message names the file and the key."""
+
+
+def find_pyproject(start: str = ".") -> str | None:
+    """The nearest ``pyproject.toml`` holding a ``[tool.cleaner]`` table, from ``start`` up
+    (as ruff looks for its own table), or ``None``.
+
+    >>> find_pyproject("/") is None or find_pyproject("/").endswith("pyproject.toml")
+    True
+    """
+    folder = os.path.abspath(start)
+    while True:
+        path = os.path.join(folder, "pyproject.toml")
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = b""
+        if data and _TABLE.search(data):  # a text test first: most runs need no TOML parser
+            import tomllib
+
+            try:
+                tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                return path  # named, so that load_project_settings reports what is wrong
+            if isinstance(tool, dict) and "cleaner" in tool:
+                return path
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+# [tool.cleaner], [tool.cleaner.x], tool.cleaner = ..., or a [tool] table with a cleaner key
+_TABLE = re.compile(rb"(?m)^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?cleaner\b|^[ \t]*[\"']?cleaner[\"']?[ \t]*=")
+
+
+def load_project_settings(path: str) -> dict:
+    """The settings of ``[tool.cleaner]`` in ``path``, checked: ``select``, ``ignore``
+    (lists of rule ids or categories), ``rules`` (folders, relative to the file),
+    ``mode``, ``exclude`` (globs for folder walks) and ``site``.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(folder, "pyproject.toml"), "w").write('[tool.cleaner]\\nignore = ["captions"]\\n')
+    >>> load_project_settings(os.path.join(folder, "pyproject.toml"))
+    {'ignore': ('captions',)}
+    """
+    import tomllib
+
+    shown = os.path.relpath(path)
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("tool", {}).get("cleaner", {})
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{shown}: not valid TOML ({err})") from None
+    except OSError as err:
+        raise ConfigError(f"{shown}: cannot read: {err.strerror}") from None
+    where = f"{shown}: [tool.cleaner]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    settings: dict = {}
+    for key, value in table.items():
+        kind = SETTINGS.get(key)
+        if kind is None:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(SETTINGS)})")
+        if kind in ("ids", "folders", "globs"):
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: {key} must be a list of strings")
+            if kind == "folders":
+                value = [os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), v)) for v in value]
+            elif kind == "ids":
+                value = [n.strip() for v in value for n in v.split(",") if n.strip()]
+            settings[key] = tuple(value)
+        elif kind == "mode" and value not in MODES:
+            raise ConfigError(f"{where}: mode must be one of {', '.join(MODES)}, not {value!r}")
+        elif not isinstance(value, str):
+            raise ConfigError(f"{where}: {key} must be a string")
+        else:
+            settings[key] = value
+    return settings

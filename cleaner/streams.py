@@ -65,5 +65,5 @@ def _zstd():
     try:
         import zstandard
     except ImportError:
-        raise InputError("reading or writing .zst needs the zstandard package: pip install 'cleaner[zstd]'") from None
+        raise InputError("reading or writing .zst needs the zstandard package: pip install 'newsnoise[zstd]'") from None
     return zstandard

@@ -179,7 +179,8 @@ def test_folder_in_place_never_writes_text_over_an_html_page(tmp_path, capsys):
     assert (folder / "page.html").read_text() == HTML  # untouched
     assert (folder / "story.txt").read_text() == "Title of the story\nBody.\n"  # the others still cleaned
     assert main(["-r", str(folder), "-o", str(tmp_path / "out"), "--include", "*.html", "-q"]) == 0
-    assert "The council voted on Monday" in (tmp_path / "out" / "page.html").read_text()
+    assert "The council voted on Monday" in (tmp_path / "out" / "page.txt").read_text()  # text: a .txt name
+    assert not (tmp_path / "out" / "page.html").exists()
 
 
 def test_folder_input_text_cleans_html_files_as_text(tmp_path):
@@ -188,4 +189,4 @@ def test_folder_input_text_cleans_html_files_as_text(tmp_path):
     (folder / "page.html").write_text(HTML)
     assert main(["-r", str(folder), "-o", str(tmp_path / "out"), "--include", "*.html", "--input", "text",
                  "-q"]) == 0
-    assert "<nav>" in (tmp_path / "out" / "page.html").read_text()  # not extracted
+    assert "<nav>" in (tmp_path / "out" / "page.txt").read_text()  # not extracted, still not an HTML name

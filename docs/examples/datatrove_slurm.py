@@ -1,6 +1,6 @@
 """Clean a JSONL corpus on a Slurm cluster with datatrove.
 
-    pip install 'cleaner[datatrove]'
+    pip install 'newsnoise[datatrove]'
     python datatrove_slurm.py s3://bucket/raw/ s3://bucket/clean/ --tasks 500
 
 Each Slurm array task reads its share of the input files, cleans each document's text

@@ -1,6 +1,6 @@
 """Clean a JSONL corpus on a Ray cluster.
 
-    pip install 'cleaner[ray]'
+    pip install 'newsnoise[ray]'
     ray start --head            # or submit to an existing cluster: ray job submit -- python ray_cluster.py ...
     python ray_cluster.py s3://bucket/raw/ s3://bucket/clean/ --actors 64
 
