@@ -294,7 +294,9 @@ def _heads(doc: Document, rule: Rule) -> None:
 def _runs(doc: Document, rule: Rule) -> None:
     """Menus printed one item per line: ``min_lines`` or more adjacent short labels
     (``max_words``, or up to ``title_max_words`` if every longer word is capitalised),
-    unless the run reads as a list of the story (see :func:`_is_story_list`). A run
+    unless the run reads as a list of the story (see :func:`_is_story_list`), judged on
+    the whole bulleted list the run is a part of (a run that starts amid one is the
+    story's: a longer first item, '• Bound Brook Schools School District', is no label). A run
     between two paragraphs of article prose is the story's too, unless half its items
     are known menu words (the rule's patterns). The last item of a run right above a
     byline or date is the headline of the post, not a menu item."""
@@ -310,12 +312,30 @@ def _runs(doc: Document, rule: Rule) -> None:
             run = run[:-1]  # the headline above its byline or date
         if not run or len(run) + dropped < rule.param("min_lines"):
             continue
-        if _is_story_list(lines, run):
-            continue
+        block = _bullet_block(lines, run)
+        if block[0] != run[0] or _is_story_list(lines, block):
+            continue  # (a run that starts amid a bulleted list is a part of the story's list)
         if _amid_prose(lines, run) and not _known_items(lines, run, rule):
             continue
         for i in run:
             _drop(lines[i], rule)
+
+
+def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
+    """The run and the bulleted lines right next to it (no blank line between), if the
+    run's own first item is bulleted: the whole list the run is a part of. A list of
+    names whose first item is too long to read as a label ('• Bound Brook Schools School
+    District') is still one list, and the sentence above it still announces it."""
+    if not _BULLET.match(lines[run[0]].text):
+        return run
+    block = list(run)
+    for step in (-1, 1):
+        start = block[0] if step < 0 else block[-1]
+        j = _kept_neighbour(lines, start, step)
+        while j is not None and _BULLET.match(lines[j].text) and not _blank_between(lines, start, j):
+            block.insert(0, j) if step < 0 else block.append(j)
+            start, j = j, _kept_neighbour(lines, j, step)
+    return block
 
 
 def _find_runs(lines: list[Line], is_item, count_dropped: bool = False) -> list[tuple[list[int], int]]:
