@@ -155,29 +155,50 @@ def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
 
 def _spans(doc: Document, rule: Rule, headers: frozenset[int]) -> None:
     """Drop each header line (``headers``: the lines matching the rule) and the items next
-    to it (after it, or before it)."""
+    to it (after it, or before it). Looking back (a credit under its caption), the item
+    must sit right above the header: in a document whose paragraphs are not parted by
+    blank lines, a blank line (or a line like '###') between them is a section break.
+    A header that closes the document's text takes no item: a credit at the very end is
+    the article's end credit, and the line above it is the story's last paragraph."""
     lines = doc.lines
     after = rule.param("direction") == "after"
     inside_span = set()  # lines a span already passed over cannot open a new one
     title = next((fold(line.text) for line in lines if not line.is_blank), "")
+    spaced = after or _spaced(lines)
     for i in sorted(headers):
         header = lines[i]
         if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
             continue  # (a header this rule dropped was handled in an earlier round)
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
+        if not after and _closes_text(lines, i):
+            continue  # (the article's end credit: the line above is its last paragraph)
         neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
-        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title)
+        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced)
         for line in items:
             _drop(line, rule)
         inside_span.update(id(line) for line in passed)
 
 
-def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> tuple[list[Line], list[Line]]:
+def _spaced(lines: list[Line]) -> bool:
+    """Half the lines with words or more are followed by a blank line: the document
+    parts its paragraphs with blank lines, so a blank line is no section break."""
+    texts = [k for k, line in enumerate(lines) if not line.is_blank]
+    parted = sum(1 for k in texts if k + 1 < len(lines) and lines[k + 1].is_blank)
+    return 2 * parted >= len(texts)
+
+
+def _closes_text(lines: list[Line], i: int) -> bool:
+    """No kept line with words follows ``lines[i]``: it closes the document's text."""
+    return all(not line.is_kept or line.is_blank for line in lines[i + 1 :])
+
+
+def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True) -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
-    over; looking back, such a line ends the span (the caption was found already).
+    over; looking back, such a line ends the span (the caption was found already), and
+    so does a blank line unless the document is ``spaced`` (blank lines part paragraphs).
     A line that repeats the document's first line (the page title: the headline) ends
     the span, and so does, in a list spaced by blank lines after two items or more, a
     line of six words or fewer followed by a paragraph of prose: that is the article's
@@ -191,8 +212,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
         if len(items) >= rule.param("max_items"):
             break
         if line.is_blank:
-            if (items and not blank_before_first) or (passed and not items):
-                break  # a compact list ended, or the span's first neighbour was its item
+            if (items and not blank_before_first) or (passed and not items) or not spaced:
+                break  # a compact list ended, the span's first neighbour was its item, or
+                # (looking back) a section break parts the credit from the paragraph above
             blank_before_first = blank_before_first or not items
             continue
         if line.action == DROP and line.rule == rule.full_id:
