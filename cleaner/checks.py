@@ -12,6 +12,7 @@ Context kinds (revise stage) look at the lines around:
 
 - ``span``: a header line (``Related Article``) and the link-like items after it.
 - ``zone``: a marker line (``Leave a Reply``) after the article's prose, and everything after it.
+- ``quote``: a line holding a pattern (``Click To Tweet``) whose rest repeats another line's text.
 - ``duplicate``: a line of ``min_words`` or more that repeats an earlier line after folding
   case, whitespace and punctuation; the first copy stays.
 
@@ -90,7 +91,7 @@ def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
-                   ("zone", "_zones"), ("duplicate", "_duplicates"))
+                   ("zone", "_zones"), ("quote", "_quotes"), ("duplicate", "_duplicates"))
 _MAX_ROUNDS = 8
 
 
@@ -614,6 +615,22 @@ def _is_button_before_prose(lines: list[Line], i: int) -> bool:
     the article's toolbar, and the article goes on below it. A comment section opens with
     a form, a count, a login prompt or a commenter's name before the first comment."""
     return lines[i].words <= _BUTTON_WORDS and _introduces_prose(lines, i)
+
+
+def _quotes(doc: Document, rule: Rule) -> None:
+    """Pull quotes: a line (``max_words`` at most) in which a pattern occurs (a share
+    button glued to a sentence, 'Click To Tweet'), dropped only if what is left of it once
+    the match is removed (``min_chars`` folded characters or more) is printed in another
+    kept line of the document: the quote box repeats a sentence of the story. A quote
+    printed only there is the story's own sentence, and the line stays, button and all."""
+    lines = doc.lines
+    candidates = [line for line in lines if line.is_kept and not line.is_blank and not line.guarded
+                  and line.words <= rule.param("max_words") and rule.matches(line.text)]
+    for line in candidates:
+        rest = fold(rule.regex.sub("", line.text))
+        if len(rest) >= rule.param("min_chars") and any(
+                other is not line and other.is_kept and rest in fold(other.text) for other in lines):
+            _drop(line, rule)
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:
