@@ -12,6 +12,7 @@ Context kinds (revise stage) look at the lines around:
 
 - ``span``: a header line (``Related Article``) and the link-like items after it.
 - ``zone``: a marker line (``Leave a Reply``) after the article's prose, and everything after it.
+- ``slides``: a gallery's captions, each opening with its slide counter (``3/50``), counting up.
 - ``quote``: a line holding a pattern (``Click To Tweet``) whose rest repeats another line's text.
 - ``duplicate``: a line of ``min_words`` or more that repeats an earlier line after folding
   case, whitespace and punctuation; the first copy stays.
@@ -91,7 +92,7 @@ def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
-                   ("zone", "_zones"), ("quote", "_quotes"), ("duplicate", "_duplicates"))
+                   ("zone", "_zones"), ("quote", "_quotes"), ("slides", "_slides"), ("duplicate", "_duplicates"))
 _MAX_ROUNDS = 8
 
 
@@ -631,6 +632,45 @@ def _quotes(doc: Document, rule: Rule) -> None:
         if len(rest) >= rule.param("min_chars") and any(
                 other is not line and other.is_kept and rest in fold(other.text) for other in lines):
             _drop(line, rule)
+
+
+_NUMBER = compile_pattern(r"\d+")
+
+
+def _slides(doc: Document, rule: Rule) -> None:
+    """A photo gallery printed as text: ``min_items`` or more lines in a row (blank lines
+    and lines other rules dropped between them are passed over) that start with a slide
+    counter (the rule's patterns: '- 3/50 ...', 'Image 3 of 50 ...'), each of
+    ``min_words`` words or more (a title and a caption). The counter is the shape; the
+    second piece of evidence is the count: the same total on every line and a number
+    that goes up from line to line, never above the total. Fractions in a recipe
+    ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
+    with a counter stands alone."""
+    def counter(line: Line) -> tuple[int, int] | None:
+        if not line.is_kept or line.is_blank or line.guarded or line.words < rule.param("min_words"):
+            return None
+        found = rule.regex.match(line.text)
+        numbers = _NUMBER.findall(found.group(0)) if found else []
+        return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
+
+    def flush(run: list[int]) -> None:
+        if len(run) >= rule.param("min_items"):
+            for i in run:
+                _drop(doc.lines[i], rule)
+
+    run: list[int] = []
+    last: tuple[int, int] | None = None
+    for i, line in enumerate(doc.lines):
+        if line.is_blank or line.action == DROP:
+            continue
+        count = counter(line)
+        if count is not None and count[0] <= count[1] and last is not None and count[1] == last[1] and count[0] > last[0]:
+            run.append(i)
+        else:
+            flush(run)
+            run = [i] if count is not None and count[0] <= count[1] else []
+        last = count if run else None
+    flush(run)
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:
