@@ -176,10 +176,27 @@ def _spans(doc: Document, rule: Rule, headers: frozenset[int]) -> None:
         if not after and _closes_text(lines, i):
             continue  # (the article's end credit: the line above is its last paragraph)
         neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
-        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced)
+        count = _last_ordinal(lines, i) if after else None
+        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
         for line in items:
             _drop(line, rule)
         inside_span.update(id(line) for line in passed)
+
+
+def _ordinal(line: Line) -> int | None:
+    """The number of a line that starts with an ordinal ('5. Beware ...', '(5) ...')."""
+    found = _ORDINAL.match(line.text)
+    return int(_NUMBER.search(found.group(0)).group(0)) if found else None
+
+
+def _last_ordinal(lines: list[Line], i: int) -> int | None:
+    """The number of the nearest kept line above ``lines[i]`` that starts with an ordinal."""
+    for line in reversed(lines[:i]):
+        if line.is_kept and not line.is_blank:
+            number = _ordinal(line)
+            if number is not None:
+                return number
+    return None
 
 
 def _spaced(lines: list[Line]) -> bool:
@@ -195,7 +212,8 @@ def _closes_text(lines: list[Line], i: int) -> bool:
     return all(not line.is_kept or line.is_blank for line in lines[i + 1 :])
 
 
-def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True) -> tuple[list[Line], list[Line]]:
+def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True,
+                count: int | None = None) -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
@@ -206,6 +224,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
     line of six words or fewer followed by a paragraph of prose: that is the article's
     next subheading (a teaser headline is longer). A guarded date under an item is the
     post's date and goes with it, once the list has two items or goes on after it.
+    An item numbered one more than the last numbered line above the header (``count``)
+    is the story's next numbered point ('5. ...' after '4. ...'), and ends the span.
     Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
@@ -232,6 +252,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
             continue
         if line.guarded or not _is_item(line, rule) or _is_part_of_title(line, title):
             break
+        if count is not None and _ordinal(line) == count + 1:
+            break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
                 and _introduces_prose(neighbours, k)):
             break
