@@ -319,7 +319,8 @@ def _page(doc: Document, rule: Rule) -> None:
 def _heads(doc: Document, rule: Rule) -> None:
     """Site names and section labels above the headline: short lines at the very top,
     dropped only if the first longer line after them reads like a headline (no final
-    period), so that a short headline followed by prose is kept."""
+    period, no 'label: value' with a number), so that a short headline followed by prose
+    or by data ('Coordinates: 42°S 174°E') is kept."""
     head: list[Line] = []
     for line in doc.lines:
         if line.is_blank or line.action == DROP:
@@ -327,8 +328,9 @@ def _heads(doc: Document, rule: Rule) -> None:
         if _is_label(line, rule.param("max_words")):
             head.append(line)
             continue
-        if line.guarded or _SENTENCE_END.search(line.text) or line.words > rule.param("headline_max_words"):
-            return
+        if (line.guarded or _SENTENCE_END.search(line.text) or line.words > rule.param("headline_max_words")
+                or _KEY_VALUE.search(line.text)):
+            return  # (prose, or a 'label: value' data line: the short line above may be the headline)
         break
     else:
         return

@@ -28,6 +28,10 @@ KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", 
 # Kinds that look at the lines around (revise stage); their examples are multi-line cases.
 CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "quote", "slides", "duplicate", "page")
 
+# How a kind's patterns meet a line: searched anywhere, matched at its start, or (by
+# default) matching the whole line.
+MATCH_HOW = {"contains": "search", "quote": "search", "debris": "search", "teaser": "match", "slides": "match"}
+
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
          "params", "examples", "requires", "exceptions", "formerly", "sites", "lines"}
@@ -217,7 +221,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     for i, old in enumerate(formerly):
         if old.count("/") != 1:
             raise _fail(path, f"formerly[{i}]", f"{old!r} must be a full rule id, category/id")
-    how = {"contains": "search", "quote": "search", "slides": "match", "debris": "search", "teaser": "match"}.get(kind, "fullmatch")
+    how = MATCH_HOW.get(kind, "fullmatch")
     matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, how))
     return Rule(
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
