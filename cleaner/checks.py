@@ -346,8 +346,9 @@ def _runs(doc: Document, rule: Rule) -> None:
     the whole bulleted list the run is a part of (a run that starts amid one is the
     story's: a longer first item, '• Bound Brook Schools School District', is no label). A run
     between two paragraphs of article prose is the story's too, unless half its items
-    are known menu words (the rule's patterns). The last item of a run right above a
-    byline or date is the headline of the post, not a menu item."""
+    are known menu words (the rule's patterns); so is a run between two lines of code
+    (see :func:`_amid_code`). The last item of a run right above a byline or date is the
+    headline of the post, not a menu item."""
     def is_item(line: Line) -> bool:
         return not line.is_blank and (
             _is_label(line, rule.param("max_words"))
@@ -364,6 +365,8 @@ def _runs(doc: Document, rule: Rule) -> None:
         if block[0] != run[0] or _is_story_list(lines, block):
             continue  # (a run that starts amid a bulleted list is a part of the story's list)
         if _amid_prose(lines, run) and not _known_items(lines, run, rule):
+            continue
+        if _amid_code(lines, run):
             continue
         for i in run:
             _drop(lines[i], rule)
@@ -476,6 +479,15 @@ def _amid_prose(lines: list[Line], run: list[int]) -> bool:
     """The run stands between two lines of article prose."""
     before, after = _kept_neighbour(lines, run[0], -1), _kept_neighbour(lines, run[-1], 1)
     return before is not None and after is not None and _is_prose(lines[before]) and _is_prose(lines[after])
+
+
+def _amid_code(lines: list[Line], run: list[int]) -> bool:
+    """The nearest kept lines on both sides of the run are short lines holding the
+    separators of code or data (``with_alert``, ``20;``, ``x = 1``): the run is a part of a
+    code sample ('WHERE', 'ORDER BY', 'LIMIT' on their own lines), not a menu."""
+    before, after = _kept_neighbour(lines, run[0], -1), _kept_neighbour(lines, run[-1], 1)
+    return all(j is not None and not _is_prose(lines[j]) and DATA_CHARS.search(lines[j].text) is not None
+               for j in (before, after))
 
 
 def _known_items(lines: list[Line], run: list[int], rule: Rule) -> bool:
