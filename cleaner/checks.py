@@ -12,6 +12,8 @@ Context kinds (revise stage) look at the lines around:
 
 - ``span``: a header line (``Related Article``) and the link-like items after it.
 - ``zone``: a marker line (``Leave a Reply``) after the article's prose, and everything after it.
+- ``slides``: a gallery's captions, each opening with its slide counter (``3/50``), counting up.
+- ``quote``: a line holding a pattern (``Click To Tweet``) whose rest repeats another line's text.
 - ``duplicate``: a line of ``min_words`` or more that repeats an earlier line after folding
   case, whitespace and punctuation; the first copy stays.
 
@@ -90,7 +92,7 @@ def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
 
 
 _CONTEXT_CHECKS = (("page", "_page"), ("head", "_heads"), ("run", "_runs"), ("teaser", "_teasers"), ("span", "_spans"),
-                   ("zone", "_zones"), ("duplicate", "_duplicates"))
+                   ("zone", "_zones"), ("quote", "_quotes"), ("slides", "_slides"), ("duplicate", "_duplicates"))
 _MAX_ROUNDS = 8
 
 
@@ -155,34 +157,75 @@ def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
 
 def _spans(doc: Document, rule: Rule, headers: frozenset[int]) -> None:
     """Drop each header line (``headers``: the lines matching the rule) and the items next
-    to it (after it, or before it)."""
+    to it (after it, or before it). Looking back (a credit under its caption), the item
+    must sit right above the header: in a document whose paragraphs are not parted by
+    blank lines, a blank line (or a line like '###') between them is a section break.
+    A header that closes the document's text takes no item: a credit at the very end is
+    the article's end credit, and the line above it is the story's last paragraph."""
     lines = doc.lines
     after = rule.param("direction") == "after"
     inside_span = set()  # lines a span already passed over cannot open a new one
     title = next((fold(line.text) for line in lines if not line.is_blank), "")
+    spaced = after or _spaced(lines)
     for i in sorted(headers):
         header = lines[i]
         if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
             continue  # (a header this rule dropped was handled in an earlier round)
         if header.is_kept:  # a header a line rule already dropped still opens the span
             _drop(header, rule)
+        if not after and _closes_text(lines, i):
+            continue  # (the article's end credit: the line above is its last paragraph)
         neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
-        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title)
+        count = _last_ordinal(lines, i) if after else None
+        items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
         for line in items:
             _drop(line, rule)
         inside_span.update(id(line) for line in passed)
 
 
-def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> tuple[list[Line], list[Line]]:
+def _ordinal(line: Line) -> int | None:
+    """The number of a line that starts with an ordinal ('5. Beware ...', '(5) ...')."""
+    found = _ORDINAL.match(line.text)
+    return int(_NUMBER.search(found.group(0)).group(0)) if found else None
+
+
+def _last_ordinal(lines: list[Line], i: int) -> int | None:
+    """The number of the nearest kept line above ``lines[i]`` that starts with an ordinal."""
+    for line in reversed(lines[:i]):
+        if line.is_kept and not line.is_blank:
+            number = _ordinal(line)
+            if number is not None:
+                return number
+    return None
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """Half the lines with words or more are followed by a blank line: the document
+    parts its paragraphs with blank lines, so a blank line is no section break."""
+    texts = [k for k, line in enumerate(lines) if not line.is_blank]
+    parted = sum(1 for k in texts if k + 1 < len(lines) and lines[k + 1].is_blank)
+    return 2 * parted >= len(texts)
+
+
+def _closes_text(lines: list[Line], i: int) -> bool:
+    """No kept line with words follows ``lines[i]``: it closes the document's text."""
+    return all(not line.is_kept or line.is_blank for line in lines[i + 1 :])
+
+
+def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True,
+                count: int | None = None) -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
-    over; looking back, such a line ends the span (the caption was found already).
+    over; looking back, such a line ends the span (the caption was found already), and
+    so does a blank line unless the document is ``spaced`` (blank lines part paragraphs).
     A line that repeats the document's first line (the page title: the headline) ends
     the span, and so does, in a list spaced by blank lines after two items or more, a
     line of six words or fewer followed by a paragraph of prose: that is the article's
     next subheading (a teaser headline is longer). A guarded date under an item is the
     post's date and goes with it, once the list has two items or goes on after it.
+    An item numbered one more than the last numbered line above the header (``count``)
+    is the story's next numbered point ('5. ...' after '4. ...'), and ends the span.
     Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
@@ -191,8 +234,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
         if len(items) >= rule.param("max_items"):
             break
         if line.is_blank:
-            if (items and not blank_before_first) or (passed and not items):
-                break  # a compact list ended, or the span's first neighbour was its item
+            if (items and not blank_before_first) or (passed and not items) or not spaced:
+                break  # a compact list ended, the span's first neighbour was its item, or
+                # (looking back) a section break parts the credit from the paragraph above
             blank_before_first = blank_before_first or not items
             continue
         if line.action == DROP and line.rule == rule.full_id:
@@ -208,6 +252,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "") -> 
             continue
         if line.guarded or not _is_item(line, rule) or _is_part_of_title(line, title):
             break
+        if count is not None and _ordinal(line) == count + 1:
+            break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
                 and _introduces_prose(neighbours, k)):
             break
@@ -273,7 +319,8 @@ def _page(doc: Document, rule: Rule) -> None:
 def _heads(doc: Document, rule: Rule) -> None:
     """Site names and section labels above the headline: short lines at the very top,
     dropped only if the first longer line after them reads like a headline (no final
-    period), so that a short headline followed by prose is kept."""
+    period, no 'label: value' with a number), so that a short headline followed by prose
+    or by data ('Coordinates: 42°S 174°E') is kept."""
     head: list[Line] = []
     for line in doc.lines:
         if line.is_blank or line.action == DROP:
@@ -281,8 +328,9 @@ def _heads(doc: Document, rule: Rule) -> None:
         if _is_label(line, rule.param("max_words")):
             head.append(line)
             continue
-        if line.guarded or _SENTENCE_END.search(line.text) or line.words > rule.param("headline_max_words"):
-            return
+        if (line.guarded or _SENTENCE_END.search(line.text) or line.words > rule.param("headline_max_words")
+                or _KEY_VALUE.search(line.text)):
+            return  # (prose, or a 'label: value' data line: the short line above may be the headline)
         break
     else:
         return
@@ -294,10 +342,13 @@ def _heads(doc: Document, rule: Rule) -> None:
 def _runs(doc: Document, rule: Rule) -> None:
     """Menus printed one item per line: ``min_lines`` or more adjacent short labels
     (``max_words``, or up to ``title_max_words`` if every longer word is capitalised),
-    unless the run reads as a list of the story (see :func:`_is_story_list`). A run
+    unless the run reads as a list of the story (see :func:`_is_story_list`), judged on
+    the whole bulleted list the run is a part of (a run that starts amid one is the
+    story's: a longer first item, '• Bound Brook Schools School District', is no label). A run
     between two paragraphs of article prose is the story's too, unless half its items
-    are known menu words (the rule's patterns). The last item of a run right above a
-    byline or date is the headline of the post, not a menu item."""
+    are known menu words (the rule's patterns); so is a run between two lines of code
+    (see :func:`_amid_code`). The last item of a run right above a byline or date is the
+    headline of the post, not a menu item."""
     def is_item(line: Line) -> bool:
         return not line.is_blank and (
             _is_label(line, rule.param("max_words"))
@@ -310,12 +361,32 @@ def _runs(doc: Document, rule: Rule) -> None:
             run = run[:-1]  # the headline above its byline or date
         if not run or len(run) + dropped < rule.param("min_lines"):
             continue
-        if _is_story_list(lines, run):
-            continue
+        block = _bullet_block(lines, run)
+        if block[0] != run[0] or _is_story_list(lines, block):
+            continue  # (a run that starts amid a bulleted list is a part of the story's list)
         if _amid_prose(lines, run) and not _known_items(lines, run, rule):
+            continue
+        if _amid_code(lines, run):
             continue
         for i in run:
             _drop(lines[i], rule)
+
+
+def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
+    """The run and the bulleted lines right next to it (no blank line between), if the
+    run's own first item is bulleted: the whole list the run is a part of. A list of
+    names whose first item is too long to read as a label ('• Bound Brook Schools School
+    District') is still one list, and the sentence above it still announces it."""
+    if not _BULLET.match(lines[run[0]].text):
+        return run
+    block = list(run)
+    for step in (-1, 1):
+        start = block[0] if step < 0 else block[-1]
+        j = _kept_neighbour(lines, start, step)
+        while j is not None and _BULLET.match(lines[j].text) and not _blank_between(lines, start, j):
+            block.insert(0, j) if step < 0 else block.append(j)
+            start, j = j, _kept_neighbour(lines, j, step)
+    return block
 
 
 def _find_runs(lines: list[Line], is_item, count_dropped: bool = False) -> list[tuple[list[int], int]]:
@@ -408,6 +479,15 @@ def _amid_prose(lines: list[Line], run: list[int]) -> bool:
     """The run stands between two lines of article prose."""
     before, after = _kept_neighbour(lines, run[0], -1), _kept_neighbour(lines, run[-1], 1)
     return before is not None and after is not None and _is_prose(lines[before]) and _is_prose(lines[after])
+
+
+def _amid_code(lines: list[Line], run: list[int]) -> bool:
+    """The nearest kept lines on both sides of the run are short lines holding the
+    separators of code or data (``with_alert``, ``20;``, ``x = 1``): the run is a part of a
+    code sample ('WHERE', 'ORDER BY', 'LIMIT' on their own lines), not a menu."""
+    before, after = _kept_neighbour(lines, run[0], -1), _kept_neighbour(lines, run[-1], 1)
+    return all(j is not None and not _is_prose(lines[j]) and DATA_CHARS.search(lines[j].text) is not None
+               for j in (before, after))
 
 
 def _known_items(lines: list[Line], run: list[int], rule: Rule) -> bool:
@@ -572,6 +652,61 @@ def _is_button_before_prose(lines: list[Line], i: int) -> bool:
     the article's toolbar, and the article goes on below it. A comment section opens with
     a form, a count, a login prompt or a commenter's name before the first comment."""
     return lines[i].words <= _BUTTON_WORDS and _introduces_prose(lines, i)
+
+
+def _quotes(doc: Document, rule: Rule) -> None:
+    """Pull quotes: a line (``max_words`` at most) in which a pattern occurs (a share
+    button glued to a sentence, 'Click To Tweet'), dropped only if what is left of it once
+    the match is removed (``min_chars`` folded characters or more) is printed in another
+    kept line of the document: the quote box repeats a sentence of the story. A quote
+    printed only there is the story's own sentence, and the line stays, button and all."""
+    lines = doc.lines
+    candidates = [line for line in lines if line.is_kept and not line.is_blank and not line.guarded
+                  and line.words <= rule.param("max_words") and rule.matches(line.text)]
+    for line in candidates:
+        rest = fold(rule.regex.sub("", line.text))
+        if len(rest) >= rule.param("min_chars") and any(
+                other is not line and other.is_kept and rest in fold(other.text) for other in lines):
+            _drop(line, rule)
+
+
+_NUMBER = compile_pattern(r"\d+")
+
+
+def _slides(doc: Document, rule: Rule) -> None:
+    """A photo gallery printed as text: ``min_items`` or more lines in a row (blank lines
+    and lines other rules dropped between them are passed over) that start with a slide
+    counter (the rule's patterns: '- 3/50 ...', 'Image 3 of 50 ...'), each of
+    ``min_words`` words or more (a title and a caption). The counter is the shape; the
+    second piece of evidence is the count: the same total on every line and a number
+    that goes up from line to line, never above the total. Fractions in a recipe
+    ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
+    with a counter stands alone."""
+    def counter(line: Line) -> tuple[int, int] | None:
+        if not line.is_kept or line.is_blank or line.guarded or line.words < rule.param("min_words"):
+            return None
+        found = rule.regex.match(line.text)
+        numbers = _NUMBER.findall(found.group(0)) if found else []
+        return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
+
+    def flush(run: list[int]) -> None:
+        if len(run) >= rule.param("min_items"):
+            for i in run:
+                _drop(doc.lines[i], rule)
+
+    run: list[int] = []
+    last: tuple[int, int] | None = None
+    for i, line in enumerate(doc.lines):
+        if line.is_blank or line.action == DROP:
+            continue
+        count = counter(line)
+        if count is not None and count[0] <= count[1] and last is not None and count[1] == last[1] and count[0] > last[0]:
+            run.append(i)
+        else:
+            flush(run)
+            run = [i] if count is not None and count[0] <= count[1] else []
+        last = count if run else None
+    flush(run)
 
 
 def _duplicates(doc: Document, rule: Rule) -> None:

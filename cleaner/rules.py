@@ -23,10 +23,14 @@ CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
     "duplicates", "site", "page", "guards",
 )
-KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "duplicate", "page", "guard")
+KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "quote", "slides", "duplicate", "page", "guard")
 
 # Kinds that look at the lines around (revise stage); their examples are multi-line cases.
-CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "duplicate", "page")
+CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "quote", "slides", "duplicate", "page")
+
+# How a kind's patterns meet a line: searched anywhere, matched at its start, or (by
+# default) matching the whole line.
+MATCH_HOW = {"contains": "search", "quote": "search", "debris": "search", "teaser": "match", "slides": "match"}
 
 # Keys every rule may have, and the parameters each kind accepts (with defaults).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
@@ -41,6 +45,8 @@ PARAMS = {
     "teaser": {"min_items": 3, "min_words": 3, "max_words": 16, "capitalized": 0.7},
     "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
     "zone": {"min_prose_before": 3, "prose_words": 12, "min_items": 0, "item_window": 10, "item_max_words": 20},
+    "quote": {"max_words": 60, "min_chars": 12},
+    "slides": {"min_items": 5, "min_words": 6},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
     "page": {"prose_words": 12, "line_cost": 10, "window": 25, "standfirst_words": 8},
     "guard": {"max_words": 16},
@@ -215,7 +221,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     for i, old in enumerate(formerly):
         if old.count("/") != 1:
             raise _fail(path, f"formerly[{i}]", f"{old!r} must be a full rule id, category/id")
-    how = {"contains": "search", "debris": "search", "teaser": "match"}.get(kind, "fullmatch")
+    how = MATCH_HOW.get(kind, "fullmatch")
     matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, how))
     return Rule(
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),

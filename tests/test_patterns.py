@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.patterns import _CASE_CLASSES, LineMatcher, _caseless, lowered
-from cleaner.rules import load_rules
+from cleaner.rules import MATCH_HOW, load_rules
 
 from .conftest import golden_cases
 
 RULES = [r for r in load_rules() if r.matcher is not None]
-HOW = {"contains": "search", "debris": "search", "teaser": "match"}
+HOW = MATCH_HOW
 TRICKY = ["ΟΔΟΣ ΣΟΦΙΑΣ", "Gruſs Gott", "İstanbul PHOTO: AP", "Straße", "K\u212aelvin", "ǅemal",
           "Foto: ANSA", "WE USE COOKIES", "Reklama", "РЕКЛАМА", "ᲀᲁ в д", "µ mu"]
 
