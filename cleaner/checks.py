@@ -102,7 +102,60 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
     A drop can bring lines together (a duplicate between two parts of a menu); cleaning
     the output again would then drop more. Repeating the round until it changes nothing
     makes cleaning idempotent. Most documents need one round and one to confirm.
+
+    Page mode reads a page as a whole (where its prose is densest, where its title is
+    repeated), and the article it returns reads differently once the menus around it are
+    gone. So in page and auto mode the output is read again, as the next run would read
+    it (the kept lines, blank runs collapsed, what the rules dropped gone), until that
+    reading drops nothing more: the output is then a fixed point (see :func:`_settle`).
     """
+    page = _rounds(doc, rules, mode)
+    if mode != "article":
+        _settle(doc, rules, mode, page)
+
+
+_MAX_PASSES = 6
+
+
+def _settle(doc: Document, rules: tuple[Rule, ...], mode: str, page: bool) -> None:
+    """Clean the document's output again until the second cleaning drops nothing, and
+    carry each drop back to the line it came from. When the last pass drops nothing, the
+    output cleaned again is the output: cleaning is idempotent by construction. (A
+    document page mode did not cut, and that does not look like a page once cleaned, is
+    read by article mode alone the second time, which already is a fixed point.)"""
+    for _ in range(_MAX_PASSES):
+        view = _kept_view(doc)
+        again = Document.from_lines([line.text if line is not None else "" for line in view])
+        if not page and not looks_like_page(again, strict=mode == "auto"):
+            return
+        classify(again, rules)
+        page = _rounds(again, rules, mode)
+        changed = False
+        for line, source in zip(again.lines, view):
+            if source is not None and source.is_kept and not line.is_kept:
+                source.decide(line.action, line.rule, line.category, line.stage)
+                changed = True
+        if not changed:
+            return
+
+
+def _kept_view(doc: Document) -> list[Line | None]:
+    """The lines the output prints, in order (None: a blank line), as :func:`render` prints them."""
+    out: list[Line | None] = []
+    pending_blank = False
+    for line in doc.lines:
+        if line.is_kept:
+            if pending_blank and out:
+                out.append(None)
+            out.append(line)
+            pending_blank = False
+        elif line.is_blank:
+            pending_blank = True
+    return out
+
+
+def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
+    """The rounds of the context checks; True if page mode ran on the document."""
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     # A line's text never changes here, so the lines a span header or zone marker pattern
     # matches are found once, before the rounds, and handed to the check.
@@ -118,7 +171,8 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
         for check in checks:
             check()
         if sum(1 for line in doc.lines if line.action == DROP) == before:
-            return
+            break
+    return page
 
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:

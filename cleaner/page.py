@@ -57,15 +57,25 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     cards = _teaser_cards(lines, rows, weights)
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
-    title = fold(lines[rows[0]].text) if rows else ""  # a dump starts with the <title>
+    # a dump starts with the <title> (a paragraph of prose there is no title)
+    title = fold(lines[rows[0]].text) if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
     anchor = _title_anchor(lines, rows, weights, window, title)
+    if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
+        anchor = 0  # the title is the headline, the article right below it (a page already cut)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
+    densest = _densest(weights)
+    if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
+            and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]):
+        # the title repeated below a denser body: a sidebar or related link, not the headline
+        anchor, body = None, densest
     if body is None:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1]), cards)  # the body's last row
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor)
     first, last = rows[begin], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
+    if headline is None and rows and rows[0] < first and _begins_with_headline(lines, rows, weights, begin):
+        headline = rows[0]  # the page begins with its headline (a page already cut)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -390,6 +400,22 @@ def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, 
         if _repeats_title(lines[rows[k]], title):
             return rows[k]
     return None
+
+
+def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int], until: int) -> bool:
+    """The first row is the article's headline, not a page's <title> above its menus: it
+    reads like a title, and every row between it and row ``until`` (the body, or the title
+    repeated) is prose or what stays between a headline and its body (a byline, a date, a
+    standfirst, a line of data), never a bare label of one or two words nor a line a rule
+    dropped. That is how the article page mode returns begins; a page's menus hold labels."""
+    return bool(rows) and _title_like(lines[rows[0]]) and all(
+        weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
+
+
+def _heads_article(line: Line) -> bool:
+    """A line that stays between headline and body: a byline, a date, a standfirst, a
+    line of data (no bare label of one or two words, no line a rule dropped)."""
+    return not _ruled(line) and (line.guarded or line.words > 2 or bool(DATA_CHARS.search(line.text)))
 
 
 def _title_like(line: Line) -> bool:

@@ -51,22 +51,24 @@ def test_invariants_on_golden(case):
     check(decode_bytes((case / "input.txt").read_bytes()), Cleaner(case_config(case)))
 
 
-def _vendored_pages() -> list[str]:
-    """The real extractor output the project may ship (benchmarks/data, MIT-licensed)."""
+def _vendored(kind: str) -> list[str]:
+    """Real pages the project may ship (benchmarks/data, MIT-licensed): extractor output
+    (``residue``) or full-page text dumps (``page``)."""
     import gzip
     import json
 
     from .conftest import ROOT
 
-    with gzip.open(ROOT / "benchmarks" / "data" / "aeb-dev-residue.jsonl.gz", "rt", encoding="utf-8") as lines:
+    with gzip.open(ROOT / "benchmarks" / "data" / f"aeb-dev-{kind}.jsonl.gz", "rt", encoding="utf-8") as lines:
         return [json.loads(line)["text"] for line in lines if line.strip()]
 
 
-@pytest.mark.parametrize("mode", ["article", "page", "auto"])
-def test_invariants_on_real_pages_in_every_mode(mode):
-    """Idempotent (the pre-commit hook must pass on its second run) on real extractor output."""
+@pytest.mark.parametrize("kind, mode", [("residue", "article"), ("residue", "page"), ("residue", "auto"),
+                                        ("page", "article"), ("page", "page"), ("page", "auto")])
+def test_invariants_on_real_pages_in_every_mode(kind, mode):
+    """Idempotent (the pre-commit hook must pass on its second run) on real pages."""
     cleaner = Cleaner(Config(mode=mode))
-    for text in _vendored_pages():
+    for text in _vendored(kind):
         check(text, cleaner)
 
 
