@@ -74,7 +74,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor)
     first, last = rows[begin], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
-    if headline is None and rows and rows[0] < first and _begins_with_headline(lines, rows, weights, begin):
+    if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
+                                                          or _headed(lines, rows, weights)):
         headline = rows[0]  # the page begins with its headline (a page already cut)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
@@ -351,7 +352,8 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
-    if best is None and rows:  # the headline may differ from the <title> by a word
+    if best is None and rows and title:  # the headline may differ from the <title> by a word
+        # (no title, when the page starts with a paragraph: then nothing is its repeat)
         title_words = _WORD.findall(lines[rows[0]].text.casefold())
         best = next((k for k in range(1, len(rows))
                      if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
@@ -410,6 +412,25 @@ def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int]
     dropped. That is how the article page mode returns begins; a page's menus hold labels."""
     return bool(rows) and _title_like(lines[rows[0]]) and all(
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
+
+
+_HEADER_ROWS = 3
+
+
+def _headed(lines: list[Line], rows: list[int], weights: list[int]) -> bool:
+    """The first row is the headline of an article already cut, with its header right
+    below it: it reads like a title, and the rows right under it (up to the first bare
+    label, at most three) are what stays under a headline, one of them a byline or a date
+    (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
+    down, a box of scores or specs may hold bare labels before the body begins."""
+    if not rows or not _title_like(lines[rows[0]]):
+        return False
+    under = []
+    for k in range(1, min(len(rows), 1 + _HEADER_ROWS)):
+        if not (weights[k] > 0 or _heads_article(lines[rows[k]])):
+            break
+        under.append(lines[rows[k]])
+    return any(line.guarded for line in under)
 
 
 def _heads_article(line: Line) -> bool:
