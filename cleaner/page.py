@@ -65,8 +65,11 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     densest = _densest(weights)
     if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
-            and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]):
+            and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]) \
+            and _sentence_words(lines, rows, densest) > _sentence_words(lines, rows, body):
         # the title repeated below a denser body: a sidebar or related link, not the headline
+        # (denser in sentences: a sidebar's long lists of categories and archive months
+        # are long lines, but no sentences)
         anchor, body = None, densest
     if body is None:
         return set()
@@ -88,6 +91,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
+    if headline is not None:
+        outside -= _dated_above(lines, rows, rows.index(headline))
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= _table_notes(lines, rows, end)
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
@@ -246,6 +251,22 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
 
 
 _BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
+
+
+def _dated_above(lines: list[Line], rows: list[int], head: int) -> set[int]:
+    """The date (or byline: a guarded line) printed just above the headline, as blogs print
+    the day's date over each post: within ``_BYLINE_ROWS`` rows above it, with nothing but
+    bare labels (one or two words: "Print", "Text") or lines a rule dropped between them.
+    A page's menus above the headline hold no date; a date at the top of the page, above
+    the menus, is further away."""
+    kept = set()
+    for k in range(head - 1, max(head - 1 - _BYLINE_ROWS, -1), -1):
+        line = lines[rows[k]]
+        if line.guarded and not _ruled(line):
+            kept.add(rows[k])
+        elif not (_ruled(line) or line.words <= 2):
+            break
+    return kept
 _MAX_TABLE_ROWS = 100
 _FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
 
@@ -317,6 +338,12 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
         box.append(line)
     numbered = sum(1 for line in box if DIGIT.search(line.text))
     return k - 1 + len(box) if len(box) >= 2 and numbered >= _BOX_DIGIT_SHARE * len(box) else end
+
+
+def _sentence_words(lines: list[Line], rows: list[int], stretch: tuple[int, int]) -> int:
+    """The words of the lines in a stretch that end like a sentence."""
+    return sum(lines[i].words for i in rows[stretch[0] : stretch[1] + 1]
+               if not _ruled(lines[i]) and _SENTENCE_END.search(lines[i].text))
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
