@@ -80,6 +80,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
                                                           or _headed(lines, rows, weights)):
         headline = rows[0]  # the page begins with its headline (a page already cut)
+    if headline is None:  # no line repeats the title: the headline is the line right above the body
+        first = _header_above(lines, rows, begin)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -442,6 +444,28 @@ def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int]
 
 
 _HEADER_ROWS = 3
+
+
+def _header_above(lines: list[Line], rows: list[int], begin: int) -> int:
+    """The article's headline right above its body (``begin``), when no line repeats the
+    page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
+    X Debuts"): within three rows of what stays under a headline (a headline, a
+    standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
+    data) up to a bare label or a line a rule dropped, the highest line that shares two
+    words (of four letters or more) with the title. The second piece of evidence is the
+    title: a list of teaser headlines above a body shares no words with it."""
+    if not rows or _is_sentence_prose(lines[rows[0]], 1):
+        return rows[begin]
+    title_words = {w for w in _WORD.findall(lines[rows[0]].text.casefold()) if len(w) >= 4}
+    top = begin
+    for k in range(begin - 1, max(begin - 1 - _HEADER_ROWS, 0), -1):
+        line = lines[rows[k]]
+        if not _heads_article(line):
+            break
+        shared = {w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4} & title_words
+        if len(shared) >= 2 and _title_like(line):
+            top = k
+    return rows[top]
 
 
 def _headed(lines: list[Line], rows: list[int], weights: list[int]) -> bool:
