@@ -289,7 +289,10 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     """The body's last row, moved past a table or list the article holds: the block of
     adjacent lines (no blank between them, but after its heading) right below the body,
     when the body's last line introduces it (ends with ':') or when most of its lines hold
-    a number (standings, tour dates, prices), which menus and teaser lists rarely do."""
+    a number (standings, tour dates, prices), which menus and teaser lists rarely do; or
+    when it stands right under the body (no blank line) and half its lines or more end in
+    a comma: a sentence carried on over short lines (a letter's sign-off, a verse), which
+    menus do not end in."""
     block: list[int] = []
     for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
@@ -301,7 +304,11 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     introduced = lines[rows[end]].text.endswith((":", "："))
     data = block[1:]  # (the first line may be the heading)
     numbered = len(data) >= 3 and sum(bool(DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
-    return block[-1] if introduced or numbered else end
+    # a sentence carried on over short lines right under the body (a letter's sign-off,
+    # a verse): the lines adjacent to it, most of them ending in a comma
+    continued = (len(block) >= 2 and rows[block[0]] == rows[end] + 1
+                 and sum(lines[rows[k]].text.endswith((",", "，", "、")) for k in block) >= 0.5 * len(block))
+    return block[-1] if introduced or numbered or continued else end
 
 
 _BOX_MAX_ROWS = 20
@@ -381,8 +388,10 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
-    if best is None and rows and title:  # the headline may differ from the <title> by a word
-        # (no title, when the page starts with a paragraph: then nothing is its repeat)
+    if best is None and rows and lines[rows[0]].words <= _TITLE_MAX_WORDS:
+        # the headline may differ from the <title> by a word (a page that starts with a
+        # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
+        # words all stand in an author's bio is no headline)
         title_words = _WORD.findall(lines[rows[0]].text.casefold())
         best = next((k for k in range(1, len(rows))
                      if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
@@ -390,6 +399,7 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
 
 
 _WORD = compile_pattern(r"\w+")
+_TITLE_MAX_WORDS = 30
 _MIN_HEADLINE_WORDS = 4
 
 
@@ -491,4 +501,4 @@ def _heads_article(line: Line) -> bool:
 
 
 def _title_like(line: Line) -> bool:
-    return 3 <= line.words <= 30 and not _SENTENCE_END.search(line.text)
+    return 3 <= line.words <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text)
