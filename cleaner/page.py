@@ -65,8 +65,11 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
     densest = _densest(weights)
     if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
-            and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]):
+            and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]) \
+            and _sentence_words(lines, rows, densest) > _sentence_words(lines, rows, body):
         # the title repeated below a denser body: a sidebar or related link, not the headline
+        # (denser in sentences: a sidebar's long lists of categories and archive months
+        # are long lines, but no sentences)
         anchor, body = None, densest
     if body is None:
         return set()
@@ -74,8 +77,11 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor)
     first, last = rows[begin], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
-    if headline is None and rows and rows[0] < first and _begins_with_headline(lines, rows, weights, begin):
+    if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
+                                                          or _headed(lines, rows, weights)):
         headline = rows[0]  # the page begins with its headline (a page already cut)
+    if headline is None:  # no line repeats the title: the headline is the line right above the body
+        first = _header_above(lines, rows, begin)
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -87,6 +93,8 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
+    if headline is not None:
+        outside -= _dated_above(lines, rows, rows.index(headline))
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= _table_notes(lines, rows, end)
     if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
@@ -245,6 +253,22 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
 
 
 _BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
+
+
+def _dated_above(lines: list[Line], rows: list[int], head: int) -> set[int]:
+    """The date (or byline: a guarded line) printed just above the headline, as blogs print
+    the day's date over each post: within ``_BYLINE_ROWS`` rows above it, with nothing but
+    bare labels (one or two words: "Print", "Text") or lines a rule dropped between them.
+    A page's menus above the headline hold no date; a date at the top of the page, above
+    the menus, is further away."""
+    kept = set()
+    for k in range(head - 1, max(head - 1 - _BYLINE_ROWS, -1), -1):
+        line = lines[rows[k]]
+        if line.guarded and not _ruled(line):
+            kept.add(rows[k])
+        elif not (_ruled(line) or line.words <= 2):
+            break
+    return kept
 _MAX_TABLE_ROWS = 100
 _FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
 
@@ -265,7 +289,10 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     """The body's last row, moved past a table or list the article holds: the block of
     adjacent lines (no blank between them, but after its heading) right below the body,
     when the body's last line introduces it (ends with ':') or when most of its lines hold
-    a number (standings, tour dates, prices), which menus and teaser lists rarely do."""
+    a number (standings, tour dates, prices), which menus and teaser lists rarely do; or
+    when it stands right under the body (no blank line) and half its lines or more end in
+    a comma: a sentence carried on over short lines (a letter's sign-off, a verse), which
+    menus do not end in."""
     block: list[int] = []
     for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
@@ -277,7 +304,11 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     introduced = lines[rows[end]].text.endswith((":", "："))
     data = block[1:]  # (the first line may be the heading)
     numbered = len(data) >= 3 and sum(bool(DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
-    return block[-1] if introduced or numbered else end
+    # a sentence carried on over short lines right under the body (a letter's sign-off,
+    # a verse): the lines adjacent to it, most of them ending in a comma
+    continued = (len(block) >= 2 and rows[block[0]] == rows[end] + 1
+                 and sum(lines[rows[k]].text.endswith((",", "，", "、")) for k in block) >= 0.5 * len(block))
+    return block[-1] if introduced or numbered or continued else end
 
 
 _BOX_MAX_ROWS = 20
@@ -318,6 +349,12 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     return k - 1 + len(box) if len(box) >= 2 and numbered >= _BOX_DIGIT_SHARE * len(box) else end
 
 
+def _sentence_words(lines: list[Line], rows: list[int], stretch: tuple[int, int]) -> int:
+    """The words of the lines in a stretch that end like a sentence."""
+    return sum(lines[i].words for i in rows[stretch[0] : stretch[1] + 1]
+               if not _ruled(lines[i]) and _SENTENCE_END.search(lines[i].text))
+
+
 def _densest(weights: list[int]) -> tuple[int, int] | None:
     """The maximum-sum stretch (Kadane); None if no stretch has a positive sum."""
     best, best_range, total, start = 0, None, 0, 0
@@ -351,7 +388,10 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
-    if best is None and rows:  # the headline may differ from the <title> by a word
+    if best is None and rows and lines[rows[0]].words <= _TITLE_MAX_WORDS:
+        # the headline may differ from the <title> by a word (a page that starts with a
+        # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
+        # words all stand in an author's bio is no headline)
         title_words = _WORD.findall(lines[rows[0]].text.casefold())
         best = next((k for k in range(1, len(rows))
                      if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
@@ -359,6 +399,7 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
 
 
 _WORD = compile_pattern(r"\w+")
+_TITLE_MAX_WORDS = 30
 _MIN_HEADLINE_WORDS = 4
 
 
@@ -412,6 +453,47 @@ def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int]
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
 
 
+_HEADER_ROWS = 3
+
+
+def _header_above(lines: list[Line], rows: list[int], begin: int) -> int:
+    """The article's headline right above its body (``begin``), when no line repeats the
+    page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
+    X Debuts"): within three rows of what stays under a headline (a headline, a
+    standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
+    data) up to a bare label or a line a rule dropped, the highest line that shares two
+    words (of four letters or more) with the title. The second piece of evidence is the
+    title: a list of teaser headlines above a body shares no words with it."""
+    if not rows or _is_sentence_prose(lines[rows[0]], 1):
+        return rows[begin]
+    title_words = {w for w in _WORD.findall(lines[rows[0]].text.casefold()) if len(w) >= 4}
+    top = begin
+    for k in range(begin - 1, max(begin - 1 - _HEADER_ROWS, 0), -1):
+        line = lines[rows[k]]
+        if not _heads_article(line):
+            break
+        shared = {w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4} & title_words
+        if len(shared) >= 2 and _title_like(line):
+            top = k
+    return rows[top]
+
+
+def _headed(lines: list[Line], rows: list[int], weights: list[int]) -> bool:
+    """The first row is the headline of an article already cut, with its header right
+    below it: it reads like a title, and the rows right under it (up to the first bare
+    label, at most three) are what stays under a headline, one of them a byline or a date
+    (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
+    down, a box of scores or specs may hold bare labels before the body begins."""
+    if not rows or not _title_like(lines[rows[0]]):
+        return False
+    under = []
+    for k in range(1, min(len(rows), 1 + _HEADER_ROWS)):
+        if not (weights[k] > 0 or _heads_article(lines[rows[k]])):
+            break
+        under.append(lines[rows[k]])
+    return any(line.guarded for line in under)
+
+
 def _heads_article(line: Line) -> bool:
     """A line that stays between headline and body: a byline, a date, a standfirst, a
     line of data (no bare label of one or two words, no line a rule dropped)."""
@@ -419,4 +501,4 @@ def _heads_article(line: Line) -> bool:
 
 
 def _title_like(line: Line) -> bool:
-    return 3 <= line.words <= 30 and not _SENTENCE_END.search(line.text)
+    return 3 <= line.words <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text)
