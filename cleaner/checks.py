@@ -365,7 +365,7 @@ def _is_label(line: Line, max_words: int) -> bool:
 def _page(doc: Document, rule: Rule) -> None:
     """Page mode: drop what lies outside the article region (see :mod:`cleaner.page`)."""
     p = rule.params
-    for i in article_bounds(doc.lines, p["prose_words"], p["line_cost"], p["window"], p["standfirst_words"]):
+    for i in article_bounds(doc.lines, p["prose_words"], p["line_cost"], p["window"]):
         if doc.lines[i].is_kept:
             _drop(doc.lines[i], rule)
 

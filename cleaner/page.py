@@ -23,7 +23,7 @@ left to the other rules, and a page with no prose at all is left alone.
 ...         "About us", "Contact", "© 2024 Town News"]
 >>> doc = Document.from_lines(page)
 >>> classify(doc, load_rules())  # guards mark the byline
->>> outside = article_bounds(doc.lines, prose_words=12, line_cost=10, window=25, standfirst_words=8)
+>>> outside = article_bounds(doc.lines, prose_words=12, line_cost=10, window=25)
 >>> [doc.lines[i].text for i in range(len(page)) if i not in outside]
 ['Budget passes', 'By Ann Lee', 'The council approved the budget on Monday after a long debate about schools.', 'The mayor said the plan would be paid for by savings and by a small rise in fees.']
 """
@@ -49,8 +49,7 @@ def _ruled_else(line: Line) -> bool:
 _SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 
 
-def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int,
-                   standfirst_words: int) -> set[int]:
+def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int) -> set[int]:
     """Indexes of the lines outside the article (empty: leave the document alone)."""
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost) for i in rows]

@@ -48,7 +48,7 @@ PARAMS = {
     "quote": {"max_words": 60, "min_chars": 12},
     "slides": {"min_items": 5, "min_words": 6},
     "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
-    "page": {"prose_words": 12, "line_cost": 10, "window": 25, "standfirst_words": 8},
+    "page": {"prose_words": 12, "line_cost": 10, "window": 25},
     "guard": {"max_words": 16},
 }
 _EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
