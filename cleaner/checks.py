@@ -433,11 +433,17 @@ def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
     District') is still one list, and the sentence above it still announces it."""
     if not _BULLET.match(lines[run[0]].text):
         return run
+    return _adjacent_block(lines, run, _BULLET.match)
+
+
+def _adjacent_block(lines: list[Line], run: list[int], is_item) -> list[int]:
+    """The run and the kept lines right next to it, on either side with no blank line
+    between, for which ``is_item(text)`` holds."""
     block = list(run)
     for step in (-1, 1):
         start = block[0] if step < 0 else block[-1]
         j = _kept_neighbour(lines, start, step)
-        while j is not None and _BULLET.match(lines[j].text) and not _blank_between(lines, start, j):
+        while j is not None and is_item(lines[j].text) and not _blank_between(lines, start, j):
             block.insert(0, j) if step < 0 else block.append(j)
             start, j = j, _kept_neighbour(lines, j, step)
     return block
@@ -601,14 +607,7 @@ def _teasers(doc: Document, rule: Rule) -> None:
 def _list_block(lines: list[Line], run: list[int], rule: Rule) -> list[int]:
     """The run and the bulleted lines next to it (no blank line between): the whole list
     the run is a part of. (An ingredient list holds lines in Title Case too.)"""
-    block = list(run)
-    for step in (-1, 1):
-        start = block[0] if step < 0 else block[-1]
-        j = _kept_neighbour(lines, start, step)
-        while j is not None and rule.matches(lines[j].text) and not _blank_between(lines, start, j):
-            block.insert(0, j) if step < 0 else block.append(j)
-            start, j = j, _kept_neighbour(lines, j, step)
-    return block
+    return _adjacent_block(lines, run, rule.matches)
 
 
 def _blank_between(lines: list[Line], a: int, b: int) -> bool:
