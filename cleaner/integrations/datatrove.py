@@ -5,11 +5,12 @@
     from datatrove.pipeline.writers import JsonlWriter
     from cleaner.integrations.datatrove import CleanNewsText
 
-    LocalPipelineExecutor(pipeline=[
-        JsonlReader("raw/"),
-        CleanNewsText(trace_key="cleaner"),   # trace in doc.metadata["cleaner"]
-        JsonlWriter("clean/"),
-    ], tasks=8, workers=8, logging_dir="logs/").run()
+    if __name__ == "__main__":  # datatrove's workers import the script: guard the run
+        LocalPipelineExecutor(pipeline=[
+            JsonlReader("raw/"),
+            CleanNewsText(trace_key="cleaner"),   # trace in doc.metadata["cleaner"]
+            JsonlWriter("clean/"),
+        ], tasks=8, workers=8, logging_dir="logs/").run()
 
 Per-rule and per-category counts go to datatrove's own stats (``lines_removed/<rule>``,
 ``lines_removed/<category>``, ``chars_removed/<category>``, ``changed``), so they appear in
