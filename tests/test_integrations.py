@@ -143,3 +143,27 @@ def test_ray_learns_the_same_rules(tmp_path):
     assert {p.name: p.read_bytes() for p in (tmp_path / "rules" / "site").glob("*.toml")} == files and files
     by_id = {row["id"]: row["text"] for row in rows}
     assert [by_id[i] for i in range(len(cleaned))] == cleaned
+
+
+@pytest.mark.slow
+def test_ray_reads_files_with_as_many_actors_as_cpus(tmp_path):
+    """Read tasks need CPUs too: with a fixed pool of one actor per CPU (2 on 2 CPUs, the
+    default), reading from files waited for ever. Run in a child process with a time-out,
+    so that a hang fails the test instead of stopping the suite."""
+    pytest.importorskip("ray")
+    import subprocess
+    import sys
+
+    write_shards(tmp_path / "raw", TEXTS)
+    script = (
+        "import json, sys, ray\n"
+        "from cleaner.integrations.ray import clean_dataset\n"
+        "ray.init(num_cpus=2, include_dashboard=False)\n"
+        "rows = clean_dataset(ray.data.read_json(sys.argv[1]), concurrency=2, batch_size=8).take_all()\n"
+        "print(json.dumps({row['id']: row['text'] for row in rows}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "raw")], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    by_id = json.loads(done.stdout.strip().splitlines()[-1])
+    assert by_id == {str(i): clean(text) for i, text in enumerate(TEXTS)}

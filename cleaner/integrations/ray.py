@@ -57,17 +57,18 @@ def clean_dataset(dataset, column: str = "text", config: Config | None = None, c
                   batch_size: int = 256, trace_column: str | None = None):
     """A new dataset whose ``column`` is cleaned; other columns are kept.
 
-    concurrency:  the number of actors (each with its own Cleaner).
+    concurrency:  the most actors (each with its own Cleaner); the pool grows from one as the
+                  CPUs the reading leaves free allow.
     trace_column: if set, a JSON string of the dropped lines (rule, category, span) per row.
     """
-    from ray.data import ActorPoolStrategy
-
     return dataset.map_batches(
         CleanBatch,
         fn_constructor_kwargs={"config": config, "column": column, "trace_column": trace_column},
         batch_size=batch_size,
         batch_format="numpy",
-        compute=ActorPoolStrategy(size=concurrency),
+        # an autoscaling pool: a fixed pool of as many actors as Ray has CPUs leaves the read
+        # tasks none, and the pipeline waits for ever
+        concurrency=(1, concurrency),
     )
 
 
