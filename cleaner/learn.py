@@ -44,7 +44,6 @@ from dataclasses import dataclass
 
 from .config import Config
 from .normalize import normalize
-from .rules import site_key
 
 MARKER = "# Learned by clean learn: the lines this site prints on many of its stories."
 
@@ -217,16 +216,12 @@ def _is_sentence(text: str) -> bool:
 
 
 def learn(documents, options: LearnOptions = LearnOptions()) -> dict[str, Profile]:
-    """Learn from an iterable of (site, text), read twice (a list, or a re-iterable)."""
-    counts = Counts(options)
+    """Learn from an iterable of (site, text), in this process: the two passes of
+    :func:`cleaner.corpus.count` over a list of the documents."""
+    from .corpus import count
+
     documents = list(documents)
-    for site, text in documents:
-        counts.see(site_key(site), *fingerprint(text))
-    for site, text in documents:
-        site = site_key(site)
-        if counts.counts_for(site, *fingerprint(text)):
-            counts.count(site, short_lines(text, options))
-    return counts.profiles()
+    return count(lambda: iter(documents), options).profiles()
 
 
 # --- rule files ------------------------------------------------------------------------
@@ -248,12 +243,13 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def rule_text(profile: Profile, examples: int = 3) -> str:
-    """The rule file of one site's profile: sorted lines, so that a new crawl diffs well."""
+def rule_text(profile: Profile, name: str | None = None, examples: int = 3) -> str:
+    """The rule file of one site's profile (its id ``name``, by default :func:`rule_id` of
+    the site): sorted lines, so that a new crawl diffs well."""
     top = sorted(profile.lines, key=lambda t: (-profile.lines[t], t))[:examples]
     out = [MARKER,
            "# Review it like code: a line here is dropped from every document of the site.",
-           f'id = "{rule_id(profile.site)}"',
+           f'id = "{name or rule_id(profile.site)}"',
            'category = "site"',
            'kind = "line"',
            f"summary = {_toml_string(f'Lines {profile.site[:80]} prints on many of its stories (learned from {profile.stories})')}",
@@ -278,8 +274,7 @@ def write_profiles(profiles: dict[str, Profile], folder: str) -> list[str]:
             name = f"{name}-{_digest(site) % 10**6:06d}"
         used.add(name)
         path = os.path.join(target, f"{name}.toml")
-        write_atomic(path, rule_text(profiles[site]).replace(f'id = "{rule_id(site)}"', f'id = "{name}"')
-                     .encode("utf-8"), keep_mode=False)
+        write_atomic(path, rule_text(profiles[site], name).encode("utf-8"), keep_mode=False)
         written.append(path)
     for entry in sorted(os.listdir(target)):
         path = os.path.join(target, entry)
