@@ -124,6 +124,17 @@ class Line:
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage
 
+    def drop(self, rule, stage: str = "revise") -> None:
+        """A rule (anything with ``full_id`` and ``category``) drops the line.
+
+        >>> from types import SimpleNamespace
+        >>> line = Line(1, "Home")
+        >>> line.drop(SimpleNamespace(full_id="navigation/menu-run", category="navigation"))
+        >>> line.verdict()[1:5]
+        ('drop', 'navigation/menu-run', 'navigation', 'revise')
+        """
+        self.action, self.rule, self.category, self.stage = DROP, rule.full_id, rule.category, stage
+
     def verdict(self) -> Verdict:
         return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
 

@@ -29,8 +29,37 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
-from .cache import compile_pattern
-from .document import DATA_CHARS, DIGIT, DROP, Line, fold
+from typing import TYPE_CHECKING
+
+from ..cache import compile_pattern
+from ..document import DATA_CHARS, DIGIT, DROP, Line, fold
+from .base import Param, ReviseKind
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
+
+
+class PageKind(ReviseKind):
+    name = "page"
+    summary = ("page mode only: every non-prose line outside the article region of a full-page dump (the "
+               "stretch where prose is densest, from the headline that repeats the page title)")
+    needs_patterns = False
+    reads_patterns = False
+    page_only = True
+    params = {
+        "prose_words": Param(12, "the fewest words of a line of prose"),
+        "line_cost": Param(10, "what a line that is not prose costs the stretch that holds it"),
+        "window": Param(25, "how many rows from the article a headline or a lone paragraph may stand"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Drop what lies outside the article region (see :func:`article_bounds`)."""
+        p = rule.params
+        for i in article_bounds(doc.lines, p["prose_words"], p["line_cost"], p["window"]):
+            if doc.lines[i].is_kept:
+                doc.lines[i].drop(rule)
+
 
 DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
 _PAGE = "page"
@@ -268,6 +297,8 @@ def _dated_above(lines: list[Line], rows: list[int], head: int) -> set[int]:
         elif not (_ruled(line) or line.words <= 2):
             break
     return kept
+
+
 _MAX_TABLE_ROWS = 100
 _FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
 
