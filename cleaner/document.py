@@ -12,50 +12,11 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .cache import compile_pattern
+from .text import has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
 BLANK = "blank"  # no letter or digit: renders as a paragraph break
-
-_WORD_CHAR = compile_pattern(r"[^\W_]")
-_WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_FOLD = compile_pattern(r"[\W_]+")
-_CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
-DIGIT = compile_pattern(r"\d")
-DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
-
-
-def has_words(text: str) -> bool:
-    """True if ``text`` holds a letter or digit.
-
-    >>> has_words(" . | "), has_words("광고")
-    (False, True)
-    """
-    return _WORD_CHAR.search(text) is not None
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
-
-    >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
-    (4, 3)
-    """
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
-    return len(_WORD.findall(text))
-
-
-def fold(text: str) -> str:
-    """Case, whitespace and punctuation folded away: the key that finds a repeated line.
-
-    >>> fold("The  U.S. said: “No!”") == fold("the us said no")
-    True
-    """
-    return _FOLD.sub("", text.casefold())
-
 
 class Verdict(namedtuple("Verdict", "number action rule category stage text")):
     """What happened to one input line.

@@ -205,7 +205,7 @@ def is_prose(line: Line, min_words: int = PROSE_WORDS, guarded: bool = False, se
             and (not sentence or ends_sentence(line.text, question=True, emoji=True)))
 
 
-_TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 30
 
 
 def is_title_like(line: Line) -> bool:
@@ -215,4 +215,4 @@ def is_title_like(line: Line) -> bool:
     >>> is_title_like(Line(1, "Council approves budget")), is_title_like(Line(1, "Who approved it?"))
     (True, False)
     """
-    return 3 <= line.words <= _TITLE_MAX_WORDS and not ends_sentence(line.text, question=True, emoji=True)
+    return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text, question=True, emoji=True)

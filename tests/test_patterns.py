@@ -96,7 +96,7 @@ def test_the_screen_never_leaves_out_a_rule_that_matches(name, limited_rules):
     """Every rule that matches a line (within its word limit) is among the screen's
     candidates for it, in rule order, on real lines and on random lines."""
     from cleaner.screen import Screen
-    from cleaner.document import word_count
+    from cleaner.text import word_count
 
     screen = Screen.of(limited_rules)
     assert screen.whole is not None

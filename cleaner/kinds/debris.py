@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..document import BLANK, KEEP, Document, Line, has_words
+from ..document import BLANK, KEEP, Document, Line
+from ..text import has_words
 from .base import SEARCH, ClassifyKind
 
 if TYPE_CHECKING:

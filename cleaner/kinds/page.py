@@ -32,7 +32,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..cache import compile_pattern
-from ..document import DATA_CHARS, DIGIT, DROP, Line, fold
+from ..document import DROP, Line
+from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, fold, is_prose, is_title_like,
+                    nearly_repeats_title, repeats_title, words)
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -74,8 +76,6 @@ def _ruled_else(line: Line) -> bool:
     """Another rule dropped the line (not this one, in an earlier round)."""
     return line.action == DROP and line.category != _PAGE
 
-# (a smiley after the final mark still ends a sentence: "See you soon! 🙂")
-_SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 
 
 def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int) -> set[int]:
@@ -125,7 +125,7 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
         outside -= _dated_above(lines, rows, rows.index(headline))
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= _table_notes(lines, rows, end)
-    if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
+    if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
 
@@ -150,7 +150,7 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
             return "stop"
         if _ruled_else(line):
             return "skip"
-        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _SENTENCE_END.search(line.text) and not _TRUNCATED.search(line.text):
+        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
             return "prose"
         if line.words >= 3 and _LIST_ITEM.match(line.text):
             return "item"
@@ -223,7 +223,7 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set
                 return after if dated and one_paragraph else None
             meta = lines[rows[j]]
             if _ruled(meta) or not (meta.guarded or (meta.words <= _CARD_META_WORDS
-                                                              and not _SENTENCE_END.search(meta.text))):
+                                                              and not _ends_sentence(meta.text))):
                 return None
             dated = dated or meta.guarded
         return None
@@ -245,7 +245,7 @@ def _is_card_headline(line: Line) -> bool:
     """A teaser card's headline: 5 to 20 words, no sentence end, kept and not guarded."""
     low, high = _CARD_HEADLINE_WORDS
     return (not _ruled(line) and not line.guarded and low <= line.words <= high
-            and not _SENTENCE_END.search(line.text))
+            and not _ends_sentence(line.text))
 
 
 def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], start: int, last: int,
@@ -264,8 +264,14 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
     return far
 
 
+def _ends_sentence(text: str) -> bool:
+    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂")."""
+    return ends_sentence(text, question=True, emoji=True)
+
+
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
-    return not _ruled(line) and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
+    """(``rows`` hold no blank line: a line no rule dropped is kept; a guarded line counts.)"""
+    return is_prose(line, prose_words, guarded=True, sentence=True)
 
 
 def _weight(line: Line, prose_words: int, line_cost: int) -> int:
@@ -275,7 +281,7 @@ def _weight(line: Line, prose_words: int, line_cost: int) -> int:
         return -DROPPED_COST
     if line.words >= prose_words:
         return line.words
-    if line.words >= 4 and _SENTENCE_END.search(line.text):
+    if line.words >= 4 and _ends_sentence(line.text):
         return line.words
     return -line_cost
 
@@ -361,7 +367,7 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     4
     """
     low, high = _BOX_HEADLINE_WORDS
-    if not _SENTENCE_END.search(lines[rows[end]].text):
+    if not _ends_sentence(lines[rows[end]].text):
         return end
     k = end + 1
     while k < len(rows) and _ruled(lines[rows[k]]):
@@ -370,7 +376,7 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     for line in (lines[i] for i in rows[k:]):
         if _ruled(line):
             break
-        headline = (low <= line.words <= high and not _SENTENCE_END.search(line.text)
+        headline = (low <= line.words <= high and not _ends_sentence(line.text)
                     and not _URL.search(line.text))
         if len(box) == _BOX_MAX_ROWS or k + len(box) in cards or headline:
             return end
@@ -382,7 +388,7 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
 def _sentence_words(lines: list[Line], rows: list[int], stretch: tuple[int, int]) -> int:
     """The words of the lines in a stretch that end like a sentence."""
     return sum(lines[i].words for i in rows[stretch[0] : stretch[1] + 1]
-               if not _ruled(lines[i]) and _SENTENCE_END.search(lines[i].text))
+               if not _ruled(lines[i]) and _ends_sentence(lines[i].text))
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
@@ -398,12 +404,6 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
     return best_range
 
 
-def _repeats_title(line: Line, title: str) -> bool:
-    """``line`` is the page title, or its part before ' - Site' (both folded)."""
-    key = fold(line.text)
-    return len(title) >= 12 and len(key) >= 12 and (key in title or key.startswith(title))
-
-
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
                   title: str) -> int | None:
     """The row of the headline: a line after the title that repeats it and has prose within
@@ -414,42 +414,18 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
 
     best, best_length = None, 0
     for k in range(1, len(rows)):
-        if _repeats_title(lines[rows[k]], title) and prose_below(k):
+        if repeats_title(lines[rows[k]].text, title, prefix=True) and prose_below(k):
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
-    if best is None and rows and lines[rows[0]].words <= _TITLE_MAX_WORDS:
+    if best is None and rows and lines[rows[0]].words <= TITLE_MAX_WORDS:
         # the headline may differ from the <title> by a word (a page that starts with a
         # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
         # words all stand in an author's bio is no headline)
-        title_words = _WORD.findall(lines[rows[0]].text.casefold())
+        title_words = words(lines[rows[0]].text.casefold(), plain=True)
         best = next((k for k in range(1, len(rows))
-                     if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
+                     if nearly_repeats_title(lines[rows[k]].text, title_words) and prose_below(k)), None)
     return best
-
-
-_WORD = compile_pattern(r"\w+")
-_TITLE_MAX_WORDS = 30
-_MIN_HEADLINE_WORDS = 4
-
-
-def _nearly_repeats_title(line: Line, title_words: list[str]) -> bool:
-    """Every word of ``line`` but one is a word of the title, in the title's order, and the
-    line has four words or more: the headline with a word added or changed ("Skyrim
-    (Skyrim) run speed" under the title "Skyrim run speed"), which an exact match misses.
-
-    >>> _nearly_repeats_title(Line(1, "Design Week | Michael Lee’s lamps for Flos"), "design week lee s lamps for flos site".split())
-    True
-    >>> _nearly_repeats_title(Line(1, "Design Week | Flos pays tribute to Castiglioni"), "design week lee s lamps for flos site".split())
-    False
-    """
-    words = _WORD.findall(line.text.casefold())
-    if len(words) < _MIN_HEADLINE_WORDS:
-        return False
-    from difflib import SequenceMatcher  # (rarely needed: not imported at start-up)
-
-    matched = sum(block.size for block in SequenceMatcher(None, words, title_words, autojunk=False).get_matching_blocks())
-    return matched >= len(words) - 1
 
 
 def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
@@ -468,7 +444,7 @@ def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
 def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str) -> int | None:
     """The line within ``window`` rows above the body that repeats the page title."""
     for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
-        if _repeats_title(lines[rows[k]], title):
+        if repeats_title(lines[rows[k]].text, title, prefix=True):
             return rows[k]
     return None
 
@@ -479,7 +455,7 @@ def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int]
     repeated) is prose or what stays between a headline and its body (a byline, a date, a
     standfirst, a line of data), never a bare label of one or two words nor a line a rule
     dropped. That is how the article page mode returns begins; a page's menus hold labels."""
-    return bool(rows) and _title_like(lines[rows[0]]) and all(
+    return bool(rows) and is_title_like(lines[rows[0]]) and all(
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
 
 
@@ -496,14 +472,14 @@ def _header_above(lines: list[Line], rows: list[int], begin: int) -> int:
     title: a list of teaser headlines above a body shares no words with it."""
     if not rows or _is_sentence_prose(lines[rows[0]], 1):
         return rows[begin]
-    title_words = {w for w in _WORD.findall(lines[rows[0]].text.casefold()) if len(w) >= 4}
+    title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
     top = begin
     for k in range(begin - 1, max(begin - 1 - _HEADER_ROWS, 0), -1):
         line = lines[rows[k]]
         if not _heads_article(line):
             break
-        shared = {w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4} & title_words
-        if len(shared) >= 2 and _title_like(line):
+        shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
+        if len(shared) >= 2 and is_title_like(line):
             top = k
     return rows[top]
 
@@ -514,7 +490,7 @@ def _headed(lines: list[Line], rows: list[int], weights: list[int]) -> bool:
     label, at most three) are what stays under a headline, one of them a byline or a date
     (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
     down, a box of scores or specs may hold bare labels before the body begins."""
-    if not rows or not _title_like(lines[rows[0]]):
+    if not rows or not is_title_like(lines[rows[0]]):
         return False
     under = []
     for k in range(1, min(len(rows), 1 + _HEADER_ROWS)):
@@ -529,6 +505,3 @@ def _heads_article(line: Line) -> bool:
     line of data (no bare label of one or two words, no line a rule dropped)."""
     return not _ruled(line) and (line.guarded or line.words > 2 or bool(DATA_CHARS.search(line.text)))
 
-
-def _title_like(line: Line) -> bool:
-    return 3 <= line.words <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text)
