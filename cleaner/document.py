@@ -116,8 +116,5 @@ class Document:
                 line.decide(BLANK, "", "debris" if line.text else "", "normalize")
         return doc
 
-    def kept(self) -> list[Line]:
-        return [line for line in self.lines if line.is_kept]
-
     def trace(self) -> list[Verdict]:
         return [line.verdict() for line in self.lines]

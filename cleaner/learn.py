@@ -184,7 +184,7 @@ class Counts:
 
     def profiles(self) -> dict[str, Profile]:
         """The lines each site repeats enough, checked against the catalogue."""
-        from .checks import classify
+        from .stages import classify
         from .document import Document
         from .rules import load_rules
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .checks import classify, revise
+from .stages import classify, revise
 from .config import Config
 from .document import Document, Verdict
 from .normalize import normalize

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.checks import classify, revise
+from cleaner.stages import classify, revise
 from cleaner.document import KEEP, Document
 from cleaner.kinds import KINDS
 from cleaner.rules import load_rules, parse_rule

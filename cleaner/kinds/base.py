@@ -2,7 +2,7 @@
 keep-guards protect lines from it, and its parameters (typed, with defaults and docs).
 
 A kind is data the rule loader validates against (:mod:`cleaner.rules`) and code the
-stages run (:mod:`cleaner.checks`). A kind never imports the rules, the stages or the
+stages run (:mod:`cleaner.stages`). A kind never imports the rules, the stages or the
 edges: a rule arrives as an argument.
 
 >>> Param(3, "at most this many words").type

@@ -14,7 +14,7 @@ that is not sentence prose is dropped.
 Precision first: a line inside the body is never dropped by this rule, prose outside it is
 left to the other rules, and a page with no prose at all is left alone.
 
->>> from cleaner.checks import classify
+>>> from cleaner.stages import classify
 >>> from cleaner.document import Document
 >>> from cleaner.rules import load_rules
 >>> page = ["Budget passes - Town News", "Home", "News", "Sport", "Budget passes",
