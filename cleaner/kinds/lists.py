@@ -121,7 +121,7 @@ def blank_between(lines: list[Line], a: int, b: int) -> bool:
     return any(line.is_blank and line.action != DROP for line in lines[lo + 1 : hi])
 
 
-_PARAGRAPH_WORDS = 25
+PARAGRAPH_WORDS = 25  # a paragraph of the story (longer than any list item or subheading)
 
 
 def next_line(lines: list[Line], k: int) -> Line | None:
@@ -129,10 +129,10 @@ def next_line(lines: list[Line], k: int) -> Line | None:
     return next((line for line in lines[k + 1 :] if not line.is_blank), None)
 
 
-def introduces_prose(lines: list[Line], k: int) -> bool:
-    """The next non-blank line after ``lines[k]`` is a kept paragraph of prose."""
+def introduces_prose(lines: list[Line], k: int, min_words: int = PARAGRAPH_WORDS) -> bool:
+    """The next non-blank line after ``lines[k]`` is a kept paragraph of prose (``min_words``)."""
     following = next_line(lines, k)
-    return following is not None and following.is_kept and following.words >= _PARAGRAPH_WORDS
+    return following is not None and following.is_kept and following.words >= min_words
 
 
 NUMBER = compile_pattern(r"\d+")

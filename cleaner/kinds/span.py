@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ..document import DROP, Line
 from ..text import BULLET, DIGIT, ends_sentence, fold, repeats_title
 from .base import Param, ReviseKind
-from .lists import NUMBER, ORDINAL, introduces_prose, next_line
+from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -26,6 +26,11 @@ class SpanKind(ReviseKind):
         "direction": Param("after", "where the items are: after the header, or before it (a credit under its caption)",
                            choices=("after", "before")),
         "sentences": Param(False, "an item may end like a sentence (a photo caption does)"),
+        "subheading_words": Param(6, "(looking forward, in a list spaced by blank lines, after two items) the longest "
+                                     "line that, followed by a paragraph, is the article's next subheading and ends "
+                                     "the span"),
+        "paragraph_words": Param(PARAGRAPH_WORDS, "the fewest words of the paragraph that follows a subheading"),
+        "date_max_words": Param(6, "the longest guarded line with a number that is an item's date, dropped with it"),
     }
 
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
@@ -136,26 +141,23 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
                 passed.append(line)
                 continue
             break
-        if skip_dropped and items and _is_teaser_date(line) and (len(items) >= 2 or _list_goes_on(neighbours, k, rule)):
+        if skip_dropped and items and _is_teaser_date(line, rule.param("date_max_words")) and (len(items) >= 2 or _list_goes_on(neighbours, k, rule)):
             items.append(line)  # the date printed under a related post in a list
             continue
         if line.guarded or not _is_item(line, rule) or repeats_title(line.text, title):
             break
         if count is not None and _ordinal(line) == count + 1:
             break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
-        if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= _SUBHEADING_WORDS
-                and introduces_prose(neighbours, k)):
+        if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
+                and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
         items.append(line)
     return items, passed
 
 
-_SUBHEADING_WORDS = 6
-
-
-def _is_teaser_date(line: Line) -> bool:
+def _is_teaser_date(line: Line, max_words: int) -> bool:
     """A short guarded line with a number: a date (a byline has none)."""
-    return line.guarded and line.words <= 6 and DIGIT.search(line.text) is not None
+    return line.guarded and line.words <= max_words and DIGIT.search(line.text) is not None
 
 
 def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
