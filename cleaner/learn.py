@@ -218,8 +218,8 @@ class Counts:
 
 def learn(documents, options: LearnOptions = LearnOptions()) -> dict[str, Profile]:
     """Learn from an iterable of (site, text), in this process: the two passes of
-    :func:`cleaner.corpus.count` over a list of the documents."""
-    from .corpus import count
+    :func:`cleaner.io.corpus.count` over a list of the documents."""
+    from .io.corpus import count
 
     documents = list(documents)
     return count(lambda: iter(documents), options).profiles()
@@ -264,7 +264,7 @@ def rule_text(profile: Profile, name: str | None = None, examples: int = 3) -> s
 def write_profiles(profiles: dict[str, Profile], folder: str) -> list[str]:
     """Write ``folder/site/<id>.toml`` for each profile (atomically), remove the learned
     files of an earlier run that this one did not write, and return the paths written."""
-    from .files import write_atomic
+    from .io.files import write_atomic
 
     target = os.path.join(folder, "site")
     os.makedirs(target, exist_ok=True)

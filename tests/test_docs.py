@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cleaner import clean_and_explain
-from cleaner.decode import decode_bytes
+from cleaner.io.decode import decode_bytes
 from cleaner.docs import KINDS_BEGIN, README, RULES_README, with_kinds_table, with_rule_table
 from cleaner.rules import load_rules
 

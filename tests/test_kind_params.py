@@ -3,7 +3,7 @@ reads would let a rule file set it to no effect."""
 from __future__ import annotations
 
 from cleaner import Cleaner, Config
-from cleaner.decode import decode_bytes
+from cleaner.io.decode import decode_bytes
 from cleaner.examples import case_text
 from cleaner.kinds import KINDS
 from cleaner.rules import load_rules
