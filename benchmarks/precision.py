@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cleaner import Cleaner, Config  # noqa: E402
-from cleaner.document import fold  # noqa: E402
+from cleaner.text import fold  # noqa: E402
 from quality import LOST, TOKEN, prf  # noqa: E402
 
 WS = re.compile(r"\s+")

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner, Config  # noqa: E402
 from cleaner.config import MODES  # noqa: E402
-from cleaner.decode import decode_bytes  # noqa: E402
-from cleaner.html import html_to_text  # noqa: E402
+from cleaner.io.decode import decode_bytes  # noqa: E402
+from cleaner.io.html import html_to_text  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 

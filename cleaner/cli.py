@@ -13,12 +13,12 @@ import sys
 
 from . import __version__
 from .config import MODES, Config, ConfigError
-from .decode import BinaryInputError, DecodeError, decode_bytes
+from .io.decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
-from .files import InputError, read_input, refusal, write_atomic
-from .html import html_to_text, looks_like_html
+from .io.files import InputError, read_input, refusal, write_atomic
+from .io.html import html_to_text, looks_like_html
 from .pipeline import Cleaner
-from .stats import Stats, document_counts
+from .io.stats import Stats, document_counts
 from .rules import RuleError, load_rules
 
 EXAMPLES = """\
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.showwarning = _warn  # one line on stderr, like the errors
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["learn"]:  # (a file named learn: clean ./learn)
-        from .corpus import learn_main
+        from .io.corpus import learn_main
 
         return learn_main(argv[1:])
     # a bare --explain means text; only --explain=json takes a value, so FILE is never eaten
@@ -191,7 +191,7 @@ def _run(cleaner: Cleaner, args) -> int:
     if (args.in_place or args.check) and "-" in files:
         return _error("--in-place and --check work on files, not standard input")
     if editing or args.explain or args.recursive:  # folders are walked, as ruff and black do
-        from .batch import matches, walk
+        from .io.batch import matches, walk
 
         expanded = []
         for name in files:
@@ -228,9 +228,9 @@ def _summary(args, changed: int, unchanged: int, failed: int) -> None:
 
 def _run_batch(cleaner: Cleaner, args) -> int:
     # imported here: a single file needs neither the process pool nor compressed streams
-    from .batch import BatchError, BatchOptions, FolderJob, JsonlJob
-    from .progress import Progress
-    from .streams import open_input, open_output
+    from .io.batch import BatchError, BatchOptions, FolderJob, JsonlJob
+    from .io.progress import Progress
+    from .io.streams import open_input, open_output
 
     options = BatchOptions(cleaner.config, args.text_field, args.annotate, args.input, args.html_field,
                            args.encoding, args.site)
@@ -273,7 +273,7 @@ def _learn_then_clean(cleaner: Cleaner, args) -> int:
     the learned site rules (kept in --learn-to DIR, or in a temporary folder)."""
     import tempfile
 
-    from .corpus import CorpusError, count, documents
+    from .io.corpus import CorpusError, count, documents
     from .learn import LearnOptions, write_profiles
 
     if not args.jsonl or not args.files or "-" in args.files:

@@ -1,11 +1,14 @@
-"""Docs generated from the rule files: the README's rule table.
+"""Docs generated from the rule files and the kinds: the README's rule table and the
+kinds table of ``rules/README.md``.
 
-Regenerate with ``python -m cleaner.docs``; ``tests/test_docs.py`` fails when the README
-is out of date.
+Regenerate with ``python -m cleaner.docs``; ``tests/test_docs.py`` fails when either is
+out of date.
 
 >>> table = rule_table()
 >>> table.splitlines()[0]
 '| rule | kind | what it removes |'
+>>> kinds_table().splitlines()[2].split(" | ")[:5]
+['| `guard`', 'classify', 'the whole line', '-', 'nothing: it marks a matching line (a byline, a dateline) as guarded; the kinds marked guarded never drop it, the others still may']
 """
 from __future__ import annotations
 
@@ -13,10 +16,14 @@ import re
 import sys
 from pathlib import Path
 
+from .kinds import KINDS
+from .kinds.base import MATCH_WORDS
 from .rules import load_rules
 
 BEGIN, END = "<!-- rule-table:begin -->", "<!-- rule-table:end -->"
+KINDS_BEGIN, KINDS_END = "<!-- kinds-table:begin -->", "<!-- kinds-table:end -->"
 README = Path(__file__).resolve().parent.parent / "README.md"
+RULES_README = README.parent / "rules" / "README.md"
 
 
 def rule_table() -> str:
@@ -28,16 +35,44 @@ def rule_table() -> str:
     return "\n".join(rows)
 
 
+def kinds_table() -> str:
+    """A Markdown table of every kind in the registry, in run order within its stage:
+    how its patterns meet a line, whether keep-guards protect lines from it, what it
+    drops and its parameters."""
+    rows = ["| kind | stage | patterns match | guarded | drops | parameters (default) |",
+            "|---|---|---|---|---|---|"]
+    for name, kind in KINDS.items():
+        match = ("none (not read)" if not kind.reads_patterns else MATCH_WORDS[kind.match]
+                 + ("" if kind.needs_patterns else " (patterns optional)"))
+        guarded = "-" if not kind.drops else "yes" if kind.guarded else "no"
+        params = "; ".join(f"`{p}` ({_value(spec.default)}): {spec.doc}" for p, spec in kind.params.items())
+        rows.append(f"| `{name}` | {kind.stage} | {match} | {guarded} | {kind.summary} | {params} |")
+    return "\n".join(rows)
+
+
+def _value(default) -> str:
+    return "true" if default is True else "false" if default is False else repr(default).replace("'", '"')
+
+
+def _with(text: str, begin: str, end: str, table: str) -> str:
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
+    return pattern.sub(lambda _: f"{begin}\n{table}\n{end}", text)
+
+
 def with_rule_table(readme: str) -> str:
     """``readme`` with the text between the rule-table markers replaced."""
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    return pattern.sub(lambda _: f"{BEGIN}\n{rule_table()}\n{END}", readme)
+    return _with(readme, BEGIN, END, rule_table())
+
+
+def with_kinds_table(readme: str) -> str:
+    """``readme`` (rules/README.md) with the text between the kinds-table markers replaced."""
+    return _with(readme, KINDS_BEGIN, KINDS_END, kinds_table())
 
 
 def main() -> int:
-    text = README.read_text("utf-8")
-    README.write_text(with_rule_table(text), "utf-8")
-    print(f"updated the rule table in {README.name}", file=sys.stderr)
+    for path, update in ((README, with_rule_table), (RULES_README, with_kinds_table)):
+        path.write_text(update(path.read_text("utf-8")), "utf-8")
+        print(f"updated {path.relative_to(README.parent)}", file=sys.stderr)
     return 0
 
 

@@ -12,50 +12,11 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .cache import compile_pattern
+from .text import has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
 BLANK = "blank"  # no letter or digit: renders as a paragraph break
-
-_WORD_CHAR = compile_pattern(r"[^\W_]")
-_WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_FOLD = compile_pattern(r"[\W_]+")
-_CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
-DIGIT = compile_pattern(r"\d")
-DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
-
-
-def has_words(text: str) -> bool:
-    """True if ``text`` holds a letter or digit.
-
-    >>> has_words(" . | "), has_words("광고")
-    (False, True)
-    """
-    return _WORD_CHAR.search(text) is not None
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
-
-    >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
-    (4, 3)
-    """
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
-    return len(_WORD.findall(text))
-
-
-def fold(text: str) -> str:
-    """Case, whitespace and punctuation folded away: the key that finds a repeated line.
-
-    >>> fold("The  U.S. said: “No!”") == fold("the us said no")
-    True
-    """
-    return _FOLD.sub("", text.casefold())
-
 
 class Verdict(namedtuple("Verdict", "number action rule category stage text")):
     """What happened to one input line.
@@ -124,6 +85,17 @@ class Line:
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage
 
+    def drop(self, rule, stage: str = "revise") -> None:
+        """A rule (anything with ``full_id`` and ``category``) drops the line.
+
+        >>> from types import SimpleNamespace
+        >>> line = Line(1, "Home")
+        >>> line.drop(SimpleNamespace(full_id="navigation/menu-run", category="navigation"))
+        >>> line.verdict()[1:5]
+        ('drop', 'navigation/menu-run', 'navigation', 'revise')
+        """
+        self.action, self.rule, self.category, self.stage = DROP, rule.full_id, rule.category, stage
+
     def verdict(self) -> Verdict:
         return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
 
@@ -143,9 +115,6 @@ class Document:
             if not has_words(line.text):  # POLICY: a line with no word is a blank line
                 line.decide(BLANK, "", "debris" if line.text else "", "normalize")
         return doc
-
-    def kept(self) -> list[Line]:
-        return [line for line in self.lines if line.is_kept]
 
     def trace(self) -> list[Verdict]:
         return [line.verdict() for line in self.lines]

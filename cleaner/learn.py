@@ -44,6 +44,11 @@ from dataclasses import dataclass
 
 from .config import Config
 from .normalize import normalize
+from .text import ends_sentence
+
+# A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
+# quotes may close it (「…。」).
+_SENTENCE = {"question": True, "colon": False, "brackets": True}
 
 MARKER = "# Learned by clean learn: the lines this site prints on many of its stories."
 
@@ -98,14 +103,14 @@ def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
     ...  if t != p]
     [('Title', 1), ('Menu', 1), ('Sub', 2), ('More', 0)]
     """
-    from .document import word_count
+    from .text import word_count
 
     # Raw lines, stripped: normalizing every document (ftfy) would double the cost of a
     # corpus run; the few lines that are learned are normalized when the rule is written.
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     n = options.sentence_words
-    prose = [_is_sentence(line) and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
+    prose = [ends_sentence(line, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
     first = prose.index(True) if True in prose else len(lines)
     seen = {}
     for i, line in enumerate(lines):
@@ -179,7 +184,7 @@ class Counts:
 
     def profiles(self) -> dict[str, Profile]:
         """The lines each site repeats enough, checked against the catalogue."""
-        from .checks import classify
+        from .stages import classify
         from .document import Document
         from .rules import load_rules
 
@@ -197,9 +202,9 @@ class Counts:
                 text = " ".join(normalize(self.texts[site][digest])).strip()
                 if not text:
                     continue
-                if 2 * self.inside[site][digest] > count and not _is_sentence(text):
+                if 2 * self.inside[site][digest] > count and not ends_sentence(text, **_SENTENCE):
                     continue  # mostly inside the article: a subheading or a transcript's cue
-                if count < prose_need and (_is_sentence(text) or 2 * self.opens[site][digest] > count):
+                if count < prose_need and (ends_sentence(text, **_SENTENCE) or 2 * self.opens[site][digest] > count):
                     continue
                 doc = Document.from_lines([text])
                 classify(doc, rules)
@@ -211,14 +216,10 @@ class Counts:
         return found
 
 
-def _is_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’»)」』】").endswith((".", "!", "?", "。", "！", "？"))
-
-
 def learn(documents, options: LearnOptions = LearnOptions()) -> dict[str, Profile]:
     """Learn from an iterable of (site, text), in this process: the two passes of
-    :func:`cleaner.corpus.count` over a list of the documents."""
-    from .corpus import count
+    :func:`cleaner.io.corpus.count` over a list of the documents."""
+    from .io.corpus import count
 
     documents = list(documents)
     return count(lambda: iter(documents), options).profiles()
@@ -263,7 +264,7 @@ def rule_text(profile: Profile, name: str | None = None, examples: int = 3) -> s
 def write_profiles(profiles: dict[str, Profile], folder: str) -> list[str]:
     """Write ``folder/site/<id>.toml`` for each profile (atomically), remove the learned
     files of an earlier run that this one did not write, and return the paths written."""
-    from .files import write_atomic
+    from .io.files import write_atomic
 
     target = os.path.join(folder, "site")
     os.makedirs(target, exist_ok=True)

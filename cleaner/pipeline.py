@@ -1,6 +1,6 @@
 """The pipeline: decode → normalize → classify → revise → render.
 
-``decode`` happens at the edges (:mod:`cleaner.decode`); the library takes ``str``.
+``decode`` happens at the edges (:mod:`cleaner.io.decode`); the library takes ``str``.
 Every stage is a pure function of the document and the compiled rules: nothing is
 carried from one document to the next.
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .checks import classify, revise
+from .stages import classify, revise
 from .config import Config
 from .document import Document, Verdict
 from .normalize import normalize
@@ -115,7 +115,7 @@ class Cleaner:
             for text in texts:
                 yield self.clean(text)
             return
-        from .batch import BatchOptions, chunked, clean_text_chunk, init_worker, ordered_map
+        from .io.batch import BatchOptions, chunked, clean_text_chunk, init_worker, ordered_map
 
         chunks = chunked(texts, chunksize)
         for chunk in ordered_map(clean_text_chunk, chunks, jobs, init_worker, (BatchOptions(self.config),)):

@@ -1,6 +1,6 @@
 """Load, validate and select the rule files (``rules/<category>/<id>.toml``).
 
-A rule is data: it names one of the kinds in :mod:`cleaner.checks` and supplies patterns.
+A rule is data: it names one of the kinds in :mod:`cleaner.kinds` and supplies patterns.
 Any mistake in a rule file is a :class:`RuleError` naming the file and the key.
 
 >>> rules = load_rules()
@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from . import cache
 from .config import Config
+from .kinds import KINDS
 from .patterns import LineMatcher, compile_joined, lowered
 
 # The POLICY.md categories in the order their context-free rules run, then the guards.
@@ -23,34 +24,11 @@ CATEGORIES = (
     "debris", "ads", "share", "comments", "captions", "navigation", "related", "footer",
     "duplicates", "site", "page", "guards",
 )
-KINDS = ("line", "contains", "debris", "head", "run", "teaser", "span", "zone", "quote", "slides", "duplicate", "page", "guard")
 
-# Kinds that look at the lines around (revise stage); their examples are multi-line cases.
-CONTEXT_KINDS = ("head", "run", "teaser", "span", "zone", "quote", "slides", "duplicate", "page")
-
-# How a kind's patterns meet a line: searched anywhere, matched at its start, or (by
-# default) matching the whole line.
-MATCH_HOW = {"contains": "search", "quote": "search", "debris": "search", "teaser": "match", "slides": "match"}
-
-# Keys every rule may have, and the parameters each kind accepts (with defaults).
+# Keys every rule may have (a kind's parameters: see :mod:`cleaner.kinds`).
 _KEYS = {"id", "category", "kind", "summary", "description", "patterns", "items", "case_sensitive",
          "params", "examples", "requires", "exceptions", "formerly", "sites", "lines"}
 _REQUIRED = ("id", "category", "kind", "summary")
-PARAMS = {
-    "line": {},
-    "contains": {"max_words": 0},
-    "debris": {},
-    "head": {"max_words": 3, "headline_max_words": 25},
-    "run": {"min_lines": 5, "max_words": 2, "title_max_words": 4},
-    "teaser": {"min_items": 3, "min_words": 3, "max_words": 16, "capitalized": 0.7},
-    "span": {"item_max_words": 14, "max_items": 12, "direction": "after", "sentences": False},
-    "zone": {"min_prose_before": 3, "prose_words": 12, "min_items": 0, "item_window": 10, "item_max_words": 20},
-    "quote": {"max_words": 60, "min_chars": 12},
-    "slides": {"min_items": 5, "min_words": 6},
-    "duplicate": {"min_words": 15, "title_min_words": 4, "max_distance": 12},
-    "page": {"prose_words": 12, "line_cost": 10, "window": 25},
-    "guard": {"max_words": 16},
-}
 _EXAMPLE_KEYS = {"drop", "keep", "todo_drop", "todo_keep", "cases"}
 _CASE_KEYS = {"lines", "todo", "name", "reason"}
 
@@ -178,16 +156,17 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
         raise _fail(path, "category", f"{category!r} must equal the folder {category_dir!r}")
     if kind not in KINDS:
         raise _fail(path, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    spec = KINDS[kind]
     patterns = _str_list(path, "patterns", data.get("patterns", []))
     lines = _exact_lines(path, data.get("lines", []))
     if lines and kind != "line":
         raise _fail(path, "lines", "only line rules list exact lines")
-    if not patterns and not lines and kind not in ("duplicate", "head", "run", "page"):
+    if not patterns and not lines and spec.needs_patterns:
         raise _fail(path, "patterns", f"a {kind} rule needs at least one pattern" + " or line" * (kind == "line"))
     case_sensitive = data.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise _fail(path, "case_sensitive", "must be true or false")
-    params = dict(PARAMS[kind])
+    params = spec.defaults()
     given = data.get("params", {})
     if not isinstance(given, dict):
         raise _fail(path, "params", "must be a table")
@@ -197,6 +176,9 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
             raise _fail(path, f"params.{name}", f"unknown for kind {kind} (allowed: {allowed})")
         if type(value) is not type(params[name]):
             raise _fail(path, f"params.{name}", f"must be {type(params[name]).__name__}")
+        choices = spec.params[name].choices
+        if choices and value not in choices:
+            raise _fail(path, f"params.{name}", f"must be {' or '.join(map(repr, choices))}")
         params[name] = value
     examples = data.get("examples", {})
     if not isinstance(examples, dict):
@@ -208,12 +190,11 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
             _check_cases(path, value)
         else:
             _str_list(path, f"examples.{name}", value)
-    if kind == "span" and params["direction"] not in ("after", "before"):
-        raise _fail(path, "params.direction", "must be 'after' or 'before'")
     requires = tuple(s.lower() for s in _str_list(path, "requires", data.get("requires", [])))
     items = _str_list(path, "items", data.get("items", []))
-    if items and kind not in ("span", "zone"):
-        raise _fail(path, "items", "only span and zone rules have item patterns")
+    if items and not spec.items:
+        with_items = " and ".join(name for name, k in KINDS.items() if k.items)
+        raise _fail(path, "items", f"only {with_items} rules have item patterns")
     flags = 0 if case_sensitive else re.IGNORECASE
     exceptions = _str_list(path, "exceptions", data.get("exceptions", []))
     formerly = _str_list(path, "formerly", data.get("formerly", []))
@@ -221,8 +202,7 @@ def parse_rule(path: str, data: dict, category_dir: str) -> Rule:
     for i, old in enumerate(formerly):
         if old.count("/") != 1:
             raise _fail(path, f"formerly[{i}]", f"{old!r} must be a full rule id, category/id")
-    how = MATCH_HOW.get(kind, "fullmatch")
-    matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, how))
+    matcher = _compile(path, "patterns", patterns, flags, lambda: LineMatcher(patterns, flags, spec.match))
     return Rule(
         id=rule_id, category=category, kind=kind, summary=data["summary"].strip(), path=str(path),
         description=data.get("description", "").strip(), patterns=patterns,

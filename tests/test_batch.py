@@ -11,7 +11,7 @@ import pytest
 
 from cleaner import Cleaner, clean
 from cleaner.cli import main
-from cleaner.progress import Progress
+from cleaner.io.progress import Progress
 
 from .conftest import case_meta, golden_cases
 

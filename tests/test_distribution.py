@@ -35,8 +35,8 @@ def test_distribution_name_is_not_the_unrelated_cleaner_package():
 def test_zstd_error_names_the_distribution(monkeypatch):
     import builtins
 
-    from cleaner.streams import open_input
-    from cleaner.files import InputError
+    from cleaner.io.streams import open_input
+    from cleaner.io.files import InputError
 
     real_import = builtins.__import__
 

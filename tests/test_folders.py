@@ -40,7 +40,7 @@ def git_init(root: Path) -> None:
 
 @pytest.mark.parametrize("in_git", [False, True], ids=["plain", "git"])
 def test_folder_walk_skips_vcs_venvs_hidden_and_ignored(tmp_path, in_git):
-    from cleaner.batch import FolderJob, BatchOptions
+    from cleaner.io.batch import FolderJob, BatchOptions
 
     make_tree(tmp_path)
     if in_git:
@@ -130,7 +130,7 @@ def test_help_says_html_becomes_txt():
 
 def test_a_folder_git_ignores_is_walked_when_named(tmp_path):
     """Scraped data is often kept out of git; naming its folder still cleans it."""
-    from cleaner.batch import walk
+    from cleaner.io.batch import walk
 
     make_tree(tmp_path)
     git_init(tmp_path)

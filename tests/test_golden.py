@@ -10,7 +10,7 @@ import difflib
 import pytest
 
 from cleaner import clean, clean_and_explain
-from cleaner.decode import decode_bytes
+from cleaner.io.decode import decode_bytes
 
 from .conftest import case_config, case_meta, golden_cases
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
-from cleaner.decode import decode_bytes
+from cleaner.io.decode import decode_bytes
 from cleaner.normalize import normalize
 from cleaner.rules import load_rules
 

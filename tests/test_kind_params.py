@@ -3,9 +3,10 @@ reads would let a rule file set it to no effect."""
 from __future__ import annotations
 
 from cleaner import Cleaner, Config
-from cleaner.decode import decode_bytes
+from cleaner.io.decode import decode_bytes
 from cleaner.examples import case_text
-from cleaner.rules import PARAMS, load_rules
+from cleaner.kinds import KINDS
+from cleaner.rules import load_rules
 
 from .conftest import golden_cases
 
@@ -29,7 +30,7 @@ class Reads(dict):
 def test_every_declared_parameter_is_read():
     config = Config(mode="page")
     rules = load_rules(config)
-    seen: dict[str, set] = {kind: set() for kind in PARAMS}
+    seen: dict[str, set] = {kind: set() for kind in KINDS}
     saved = [(rule, rule.params) for rule in rules]
     try:
         for rule in rules:
@@ -44,5 +45,26 @@ def test_every_declared_parameter_is_read():
         for rule, params in saved:
             rule.params = params
     used = {rule.kind for rule in rules}
-    unread = {kind: sorted(set(PARAMS[kind]) - seen[kind]) for kind in used if set(PARAMS[kind]) - seen[kind]}
+    unread = {kind: sorted(set(KINDS[kind].params) - seen[kind]) for kind in used if set(KINDS[kind].params) - seen[kind]}
     assert not unread, f"declared but never read: {unread}"
+
+
+def test_every_declared_parameter_is_read_by_its_kind_s_code():
+    """Statically, for every kind (also one no built-in rule uses yet): its module reads
+    each parameter it declares by name."""
+    import inspect
+    import re
+
+    for name, kind in KINDS.items():
+        source = inspect.getsource(inspect.getmodule(type(kind)))
+        code = source.split("params = {", 1)[0] + source.split("params = {", 1)[-1].split("\n    }", 1)[-1]
+        for param in kind.params:
+            assert re.search(rf"""(?:param\(|\[|\.get\()["']{param}["']""", code), \
+                f"{name}: parameter {param!r} is declared but its code never reads it"
+
+
+def test_every_kind_has_a_rule_with_examples():
+    rules = load_rules(Config(mode="page"))
+    for name in KINDS:
+        assert any(rule.kind == name and rule.examples for rule in rules), \
+            f"kind {name!r}: no built-in rule of this kind has examples"

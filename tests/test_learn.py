@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import Cleaner, Config
 from cleaner.cli import main
-from cleaner.corpus import count, documents
+from cleaner.io.corpus import count, documents
 from cleaner.learn import LearnOptions, learn, write_profiles
 
 CHROME = "Visit our homepage for more stories"

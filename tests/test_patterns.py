@@ -10,18 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.patterns import _CASE_CLASSES, LineMatcher, _caseless, lowered
-from cleaner.rules import MATCH_HOW, load_rules
+from cleaner.kinds import KINDS
+from cleaner.rules import load_rules
 
 from .conftest import golden_cases
 
 RULES = [r for r in load_rules() if r.matcher is not None]
-HOW = MATCH_HOW
 TRICKY = ["ΟΔΟΣ ΣΟΦΙΑΣ", "Gruſs Gott", "İstanbul PHOTO: AP", "Straße", "K\u212aelvin", "ǅemal",
           "Foto: ANSA", "WE USE COOKIES", "Reklama", "РЕКЛАМА", "ᲀᲁ в д", "µ mu"]
 
 
 def reference(rule, text: str) -> bool:
-    return getattr(rule.regex, HOW.get(rule.kind, "fullmatch"))(text) is not None
+    return getattr(rule.regex, KINDS[rule.kind].match)(text) is not None
 
 
 def real_lines() -> list[str]:
@@ -96,7 +96,7 @@ def test_the_screen_never_leaves_out_a_rule_that_matches(name, limited_rules):
     """Every rule that matches a line (within its word limit) is among the screen's
     candidates for it, in rule order, on real lines and on random lines."""
     from cleaner.screen import Screen
-    from cleaner.document import word_count
+    from cleaner.text import word_count
 
     screen = Screen.of(limited_rules)
     assert screen.whole is not None

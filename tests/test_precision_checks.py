@@ -1,5 +1,5 @@
 """Context checks keep article text when their second piece of evidence is missing."""
-from cleaner.checks import classify, revise
+from cleaner.stages import classify, revise
 from cleaner.document import DROP, Document
 from cleaner.rules import load_rules
 

@@ -15,7 +15,9 @@ import pytest
 
 from cleaner import Config
 from cleaner.examples import case_name, check_case, check_drop, check_fires, check_keep
-from cleaner.rules import CONTEXT_KINDS, load_rules
+from cleaner.kinds import KINDS
+from cleaner.kinds.base import REVISE
+from cleaner.rules import load_rules
 
 RULES = load_rules(Config(mode="page"))  # every rule, page-mode rules too
 KNOWN_GAP = pytest.mark.xfail(strict=True, reason="known gap")
@@ -62,7 +64,7 @@ def test_rule_fires_in_one_of_its_cases(rule):
 
 def test_every_noise_rule_has_examples():
     for rule in RULES:
-        if rule.kind in CONTEXT_KINDS:
+        if KINDS[rule.kind].stage == REVISE:
             assert rule.examples.get("cases"), f"{rule.full_id}: context rules need [[examples.cases]]"
         elif rule.kind != "guard":
             assert rule.examples.get("drop") and rule.examples.get("keep"), \

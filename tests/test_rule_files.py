@@ -87,7 +87,7 @@ def test_select_and_ignore_by_id_or_category():
 def test_requires_hint_never_hides_a_match(rule):
     """``requires`` only speeds a rule up: every drop example holds one of its strings,
     and so does every line of the golden inputs the rule's patterns match."""
-    from cleaner.decode import decode_bytes
+    from cleaner.io.decode import decode_bytes
 
     for text in rule.examples.get("drop", []):
         assert any(s in text.lower() for s in rule.requires), text

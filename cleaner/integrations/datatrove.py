@@ -39,13 +39,13 @@ from datatrove.data import DocumentsPipeline
 from datatrove.io import get_datafolder
 from datatrove.pipeline.base import PipelineStep
 
-from ..batch import record_site
+from ..io.batch import record_site
 from ..config import Config
 from ..explain import annotate
 from ..learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles
 from ..pipeline import Cleaner
 from ..rules import site_key
-from ..stats import document_counts
+from ..io.stats import document_counts
 
 
 def doc_site(doc) -> str:

@@ -17,7 +17,7 @@ compiled once) and cleans every batch it is given; nothing is rebuilt per batch.
 """
 from __future__ import annotations
 
-from ..batch import record_site
+from ..io.batch import record_site
 from ..config import Config
 from ..explain import annotate
 from ..learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles

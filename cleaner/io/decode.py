@@ -7,7 +7,7 @@
 >>> decode_bytes(b"caf\\xe9 au lait", name="menu.txt")
 Traceback (most recent call last):
 ...
-cleaner.decode.DecodeError: menu.txt: not UTF-8 at byte 3 (0xe9); name the encoding with --encoding
+cleaner.io.decode.DecodeError: menu.txt: not UTF-8 at byte 3 (0xe9); name the encoding with --encoding
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ that is not sentence prose is dropped.
 Precision first: a line inside the body is never dropped by this rule, prose outside it is
 left to the other rules, and a page with no prose at all is left alone.
 
->>> from cleaner.checks import classify
+>>> from cleaner.stages import classify
 >>> from cleaner.document import Document
 >>> from cleaner.rules import load_rules
 >>> page = ["Budget passes - Town News", "Home", "News", "Sport", "Budget passes",
@@ -23,16 +23,64 @@ left to the other rules, and a page with no prose at all is left alone.
 ...         "About us", "Contact", "© 2024 Town News"]
 >>> doc = Document.from_lines(page)
 >>> classify(doc, load_rules())  # guards mark the byline
->>> outside = article_bounds(doc.lines, prose_words=12, line_cost=10, window=25)
+>>> outside = article_bounds(doc.lines, PageKind().defaults())
 >>> [doc.lines[i].text for i in range(len(page)) if i not in outside]
 ['Budget passes', 'By Ann Lee', 'The council approved the budget on Monday after a long debate about schools.', 'The mayor said the plan would be paid for by savings and by a small rise in fees.']
 """
 from __future__ import annotations
 
-from .cache import compile_pattern
-from .document import DATA_CHARS, DIGIT, DROP, Line, fold
+from typing import TYPE_CHECKING
 
-DROPPED_COST = 2  # a line a rule dropped inside an article (an ad label, a caption)
+from ..cache import compile_pattern
+from ..document import DROP, Line
+from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, fold, is_prose, is_title_like,
+                    nearly_repeats_title, repeats_title, words)
+from .base import Param, ReviseKind
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..document import Document
+    from ..rules import Rule
+
+
+class PageKind(ReviseKind):
+    name = "page"
+    summary = ("page mode only: every non-prose line outside the article region of a full-page dump (the "
+               "stretch where prose is densest, from the headline that repeats the page title)")
+    needs_patterns = False
+    reads_patterns = False
+    page_only = True
+    params = {
+        "prose_words": Param(12, "the fewest words of a line of prose"),
+        "line_cost": Param(10, "what a line that is not prose costs the stretch that holds it"),
+        "window": Param(25, "how many rows from the article a headline or a lone paragraph may stand"),
+        "dropped_cost": Param(2, "what a line a rule dropped inside the article (an ad label, a caption) costs"),
+        "max_gap": Param(2, "the label rows the article may hold between two of its prose lines"),
+        "card_min_run": Param(3, "the fewest teaser cards in a row (headline, date or byline, summary) that are no article"),
+        "card_headline_min_words": Param(5, "the shortest teaser card headline (in words)"),
+        "card_headline_max_words": Param(20, "the longest teaser card headline (in words)"),
+        "card_meta_rows": Param(2, "the most short lines (a date, a byline) between a card's headline and its summary"),
+        "card_meta_words": Param(8, "the longest of those lines (in words)"),
+        "byline_rows": Param(3, "the rows after the body (or above the headline) where a guarded line still belongs "
+                                "to the article"),
+        "max_table_rows": Param(100, "the most rows of a table or list right below the body that the body takes in"),
+        "box_max_rows": Param(20, "the most rows of a fact box (venue, hours, prices) below the body"),
+        "box_digit_share": Param(0.4, "the share of a fact box's rows that hold a number"),
+        "box_headline_min_words": Param(9, "the shortest headline (in words) that shows a list below the body is no "
+                                           "fact box"),
+        "box_headline_max_words": Param(20, "the longest such headline (in words)"),
+        "header_rows": Param(3, "the rows above the body in which its headline (sharing words with the title) is "
+                                "looked for"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Drop what lies outside the article region (see :func:`article_bounds`)."""
+        for i in article_bounds(doc.lines, rule.params):
+            if doc.lines[i].is_kept:
+                doc.lines[i].drop(rule)
+
+
 _PAGE = "page"
 
 
@@ -45,15 +93,14 @@ def _ruled_else(line: Line) -> bool:
     """Another rule dropped the line (not this one, in an earlier round)."""
     return line.action == DROP and line.category != _PAGE
 
-# (a smiley after the final mark still ends a sentence: "See you soon! 🙂")
-_SENTENCE_END = compile_pattern(r"[.!?:;。！？；]['\"’”»)]?(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 
-
-def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: int) -> set[int]:
-    """Indexes of the lines outside the article (empty: leave the document alone)."""
+def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
+    """Indexes of the lines outside the article (empty: leave the document alone); ``p``
+    holds the page kind's parameters (a rule's ``params``)."""
+    prose_words, line_cost, window = p["prose_words"], p["line_cost"], p["window"]
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
-    weights = [_weight(lines[i], prose_words, line_cost) for i in rows]
-    cards = _teaser_cards(lines, rows, weights)
+    weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"]) for i in rows]
+    cards = _teaser_cards(lines, rows, weights, p)
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
     # a dump starts with the <title> (a paragraph of prose there is no title)
@@ -72,15 +119,15 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
         anchor, body = None, densest
     if body is None:
         return set()
-    end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1]), cards)  # the body's last row
-    begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor)
+    end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
+    begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
     first, last = rows[begin], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
     if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
-                                                          or _headed(lines, rows, weights)):
+                                                          or _headed(lines, rows, weights, p["header_rows"])):
         headline = rows[0]  # the page begins with its headline (a page already cut)
     if headline is None:  # no line repeats the title: the headline is the line right above the body
-        first = _header_above(lines, rows, begin)
+        first = _header_above(lines, rows, begin, p["header_rows"])
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -91,26 +138,26 @@ def article_bounds(lines: list[Line], prose_words: int, line_cost: int, window: 
         if (start < i < first and not lines[i].guarded and lines[i].words <= 2
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
-    outside -= {i for i in rows[end + 1 : end + 1 + _BYLINE_ROWS] if lines[i].guarded}  # a byline at the end
+    byline_rows = p["byline_rows"]
+    outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
     if headline is not None:
-        outside -= _dated_above(lines, rows, rows.index(headline))
+        outside -= _dated_above(lines, rows, rows.index(headline), byline_rows)
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= _table_notes(lines, rows, end)
-    if headline is None and rows and _title_like(lines[rows[0]]) and rows[0] < first:
+    if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
 
 
-_MAX_GAP = 2  # label rows the article may hold between two of its prose lines
 _LIST_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]|\d{1,2}[.)])\s")
 _TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$")  # a teaser's cut summary
 _END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
 
 
 def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[int], begin: int, end: int,
-           anchor: int | None) -> tuple[int, int]:
+           anchor: int | None, max_gap: int) -> tuple[int, int]:
     """The body's first and last rows, widened when in doubt. Forward: over up to
-    ``_MAX_GAP`` label rows, when article prose follows them (a subheading, a "Learn more"
+    ``max_gap`` label rows, when article prose follows them (a subheading, a "Learn more"
     link between paragraphs); over the list items right below it (bulleted or numbered
     lines of three words or more); over a list a line ending in ':' introduces. Backward
     the same, up to the headline. A teaser card, or a line a rule dropped as related links,
@@ -121,7 +168,7 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
             return "stop"
         if _ruled_else(line):
             return "skip"
-        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _SENTENCE_END.search(line.text) and not _TRUNCATED.search(line.text):
+        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
             return "prose"
         if line.words >= 3 and _LIST_ITEM.match(line.text):
             return "item"
@@ -144,7 +191,7 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
                 if what == "prose" or (what == "item" and gap == 0):
                     last, gap = k, 0
                 elif what == "label" and not in_list and not intro:
-                    if gap >= _MAX_GAP:
+                    if gap >= max_gap:
                         break
                     gap += 1
                 listing = "intro" if intro else "item" if in_list else ""
@@ -169,32 +216,29 @@ def looks_like_page(doc, strict: bool = True) -> bool:
     return short >= share * len(rows)
 
 
-_CARD_MIN_RUN = 3
-_CARD_HEADLINE_WORDS = (5, 20)
-_CARD_META_ROWS = 2
-_CARD_META_WORDS = 8
-
-
-def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set[int]:
-    """The rows (positions in ``rows``) of runs of teaser cards: three or more in a row,
+def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> set[int]:
+    """The rows (positions in ``rows``) of runs of teaser cards: ``card_min_run`` or more in a row,
     each a headline, one or two short lines of which one is a date or byline, and a
     one-paragraph summary, the next card's headline right below it. Each summary is
     prose, so a stream of cards would otherwise read as article text. (A headline and a
     paragraph alone, repeated, is how listicles and deal roundups are written: no date,
     no card.)"""
+    meta_rows, meta_words = p["card_meta_rows"], p["card_meta_words"]
+    headline_words = p["card_headline_min_words"], p["card_headline_max_words"]
+
     def card_at(k: int) -> int | None:
         """The row after the card that starts at row k, or None if no card starts there."""
-        if not _is_card_headline(lines[rows[k]]):
+        if not _is_card_headline(lines[rows[k]], headline_words):
             return None
         dated = False
-        for j in range(k + 1, min(k + 2 + _CARD_META_ROWS, len(rows))):
+        for j in range(k + 1, min(k + 2 + meta_rows, len(rows))):
             if weights[j] > 0:
                 after = j + 1
-                one_paragraph = after == len(rows) or weights[after] <= 0 or _is_card_headline(lines[rows[after]])
+                one_paragraph = after == len(rows) or weights[after] <= 0 or _is_card_headline(lines[rows[after]], headline_words)
                 return after if dated and one_paragraph else None
             meta = lines[rows[j]]
-            if _ruled(meta) or not (meta.guarded or (meta.words <= _CARD_META_WORDS
-                                                              and not _SENTENCE_END.search(meta.text))):
+            if _ruled(meta) or not (meta.guarded or (meta.words <= meta_words
+                                                              and not _ends_sentence(meta.text))):
                 return None
             dated = dated or meta.guarded
         return None
@@ -206,17 +250,17 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int]) -> set
         while end < len(rows) and (after := card_at(end)) is not None:
             run.append(range(end, after))
             end = after
-        if len(run) >= _CARD_MIN_RUN:
+        if len(run) >= p["card_min_run"]:
             found.update(j for card in run for j in card)
         k = end if run else k + 1
     return found
 
 
-def _is_card_headline(line: Line) -> bool:
-    """A teaser card's headline: 5 to 20 words, no sentence end, kept and not guarded."""
-    low, high = _CARD_HEADLINE_WORDS
+def _is_card_headline(line: Line, words: tuple[int, int]) -> bool:
+    """A teaser card's headline: ``words`` (low, high) words, no sentence end, kept and not guarded."""
+    low, high = words
     return (not _ruled(line) and not line.guarded and low <= line.words <= high
-            and not _SENTENCE_END.search(line.text))
+            and not _ends_sentence(line.text))
 
 
 def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], start: int, last: int,
@@ -235,40 +279,44 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
     return far
 
 
+def _ends_sentence(text: str) -> bool:
+    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂")."""
+    return ends_sentence(text, question=True, emoji=True)
+
+
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
-    return not _ruled(line) and line.words >= prose_words and bool(_SENTENCE_END.search(line.text))
+    """(``rows`` hold no blank line: a line no rule dropped is kept; a guarded line counts.)"""
+    return is_prose(line, prose_words, guarded=True, sentence=True)
 
 
-def _weight(line: Line, prose_words: int, line_cost: int) -> int:
+def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int) -> int:
     """Prose and short sentences count their words; a line a rule dropped costs a little;
     any other line (a label, a link, a teaser headline) costs ``line_cost``."""
     if _ruled(line):
-        return -DROPPED_COST
+        return -dropped_cost
     if line.words >= prose_words:
         return line.words
-    if line.words >= 4 and _SENTENCE_END.search(line.text):
+    if line.words >= 4 and _ends_sentence(line.text):
         return line.words
     return -line_cost
 
 
-_BYLINE_ROWS = 3  # rows after the body where a byline (a guarded line) still belongs to it
-
-
-def _dated_above(lines: list[Line], rows: list[int], head: int) -> set[int]:
+def _dated_above(lines: list[Line], rows: list[int], head: int, byline_rows: int) -> set[int]:
     """The date (or byline: a guarded line) printed just above the headline, as blogs print
-    the day's date over each post: within ``_BYLINE_ROWS`` rows above it, with nothing but
+    the day's date over each post: within ``byline_rows`` rows above it, with nothing but
     bare labels (one or two words: "Print", "Text") or lines a rule dropped between them.
     A page's menus above the headline hold no date; a date at the top of the page, above
     the menus, is further away."""
     kept = set()
-    for k in range(head - 1, max(head - 1 - _BYLINE_ROWS, -1), -1):
+    for k in range(head - 1, max(head - 1 - byline_rows, -1), -1):
         line = lines[rows[k]]
         if line.guarded and not _ruled(line):
             kept.add(rows[k])
         elif not (_ruled(line) or line.words <= 2):
             break
     return kept
-_MAX_TABLE_ROWS = 100
+
+
 _FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
 
 
@@ -284,7 +332,7 @@ def _table_notes(lines: list[Line], rows: list[int], end: int) -> set[int]:
     return notes
 
 
-def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
+def _table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) -> int:
     """The body's last row, moved past a table or list the article holds: the block of
     adjacent lines (no blank between them, but after its heading) right below the body,
     when the body's last line introduces it (ends with ':') or when most of its lines hold
@@ -293,7 +341,7 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     a comma: a sentence carried on over short lines (a letter's sign-off, a verse), which
     menus do not end in."""
     block: list[int] = []
-    for k in range(end + 1, min(len(rows), end + 1 + _MAX_TABLE_ROWS)):
+    for k in range(end + 1, min(len(rows), end + 1 + max_rows)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
         if _ruled(lines[rows[k]]) or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
             break
@@ -310,27 +358,25 @@ def _table_after(lines: list[Line], rows: list[int], end: int) -> int:
     return block[-1] if introduced or numbered or continued else end
 
 
-_BOX_MAX_ROWS = 20
-_BOX_DIGIT_SHARE = 0.4
-_BOX_HEADLINE_WORDS = (9, 20)
 _URL = compile_pattern(r"https?://|www\.")
 
 
-def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int]) -> int:
+def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int], p: Mapping) -> int:
     """The body's last row, moved past a fact box below it: the details of the event or
     place the article is about (venue, address, dates, opening hours, prices, contact),
     up to the next line a rule dropped (a share bar, an ad label, a related header).
-    Two to twenty rows, at least 40% of them holding a number, none of them a teaser
+    Two to ``box_max_rows`` rows, a share ``box_digit_share`` of them holding a number, none of them a teaser
     card or a headline (9 to 20 words, no sentence end, no link): a teaser list or a
     menu below an article reads otherwise. The body must end on a sentence (not on a
     teaser it took in); lines a rule dropped between body and box (a caption) are skipped.
 
     >>> page = ["The show runs all week.", "Jane Doe", "North Gallery", "12 Harbour Street", "10 A.M. / 6 P.M."]
-    >>> _fact_box_after([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, set())
+    >>> _fact_box_after([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, set(), PageKind().defaults())
     4
     """
-    low, high = _BOX_HEADLINE_WORDS
-    if not _SENTENCE_END.search(lines[rows[end]].text):
+    low, high = p["box_headline_min_words"], p["box_headline_max_words"]
+    max_rows, digit_share = p["box_max_rows"], p["box_digit_share"]
+    if not _ends_sentence(lines[rows[end]].text):
         return end
     k = end + 1
     while k < len(rows) and _ruled(lines[rows[k]]):
@@ -339,19 +385,19 @@ def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int
     for line in (lines[i] for i in rows[k:]):
         if _ruled(line):
             break
-        headline = (low <= line.words <= high and not _SENTENCE_END.search(line.text)
+        headline = (low <= line.words <= high and not _ends_sentence(line.text)
                     and not _URL.search(line.text))
-        if len(box) == _BOX_MAX_ROWS or k + len(box) in cards or headline:
+        if len(box) == max_rows or k + len(box) in cards or headline:
             return end
         box.append(line)
     numbered = sum(1 for line in box if DIGIT.search(line.text))
-    return k - 1 + len(box) if len(box) >= 2 and numbered >= _BOX_DIGIT_SHARE * len(box) else end
+    return k - 1 + len(box) if len(box) >= 2 and numbered >= digit_share * len(box) else end
 
 
 def _sentence_words(lines: list[Line], rows: list[int], stretch: tuple[int, int]) -> int:
     """The words of the lines in a stretch that end like a sentence."""
     return sum(lines[i].words for i in rows[stretch[0] : stretch[1] + 1]
-               if not _ruled(lines[i]) and _SENTENCE_END.search(lines[i].text))
+               if not _ruled(lines[i]) and _ends_sentence(lines[i].text))
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
@@ -367,12 +413,6 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
     return best_range
 
 
-def _repeats_title(line: Line, title: str) -> bool:
-    """``line`` is the page title, or its part before ' - Site' (both folded)."""
-    key = fold(line.text)
-    return len(title) >= 12 and len(key) >= 12 and (key in title or key.startswith(title))
-
-
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
                   title: str) -> int | None:
     """The row of the headline: a line after the title that repeats it and has prose within
@@ -383,42 +423,18 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
 
     best, best_length = None, 0
     for k in range(1, len(rows)):
-        if _repeats_title(lines[rows[k]], title) and prose_below(k):
+        if repeats_title(lines[rows[k]].text, title, prefix=True) and prose_below(k):
             length = len(fold(lines[rows[k]].text))
             if length > best_length:
                 best, best_length = k, length
-    if best is None and rows and lines[rows[0]].words <= _TITLE_MAX_WORDS:
+    if best is None and rows and lines[rows[0]].words <= TITLE_MAX_WORDS:
         # the headline may differ from the <title> by a word (a page that starts with a
         # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
         # words all stand in an author's bio is no headline)
-        title_words = _WORD.findall(lines[rows[0]].text.casefold())
+        title_words = words(lines[rows[0]].text.casefold(), plain=True)
         best = next((k for k in range(1, len(rows))
-                     if _nearly_repeats_title(lines[rows[k]], title_words) and prose_below(k)), None)
+                     if nearly_repeats_title(lines[rows[k]].text, title_words) and prose_below(k)), None)
     return best
-
-
-_WORD = compile_pattern(r"\w+")
-_TITLE_MAX_WORDS = 30
-_MIN_HEADLINE_WORDS = 4
-
-
-def _nearly_repeats_title(line: Line, title_words: list[str]) -> bool:
-    """Every word of ``line`` but one is a word of the title, in the title's order, and the
-    line has four words or more: the headline with a word added or changed ("Skyrim
-    (Skyrim) run speed" under the title "Skyrim run speed"), which an exact match misses.
-
-    >>> _nearly_repeats_title(Line(1, "Design Week | Michael Lee’s lamps for Flos"), "design week lee s lamps for flos site".split())
-    True
-    >>> _nearly_repeats_title(Line(1, "Design Week | Flos pays tribute to Castiglioni"), "design week lee s lamps for flos site".split())
-    False
-    """
-    words = _WORD.findall(line.text.casefold())
-    if len(words) < _MIN_HEADLINE_WORDS:
-        return False
-    from difflib import SequenceMatcher  # (rarely needed: not imported at start-up)
-
-    matched = sum(block.size for block in SequenceMatcher(None, words, title_words, autojunk=False).get_matching_blocks())
-    return matched >= len(words) - 1
 
 
 def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
@@ -437,7 +453,7 @@ def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
 def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str) -> int | None:
     """The line within ``window`` rows above the body that repeats the page title."""
     for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
-        if _repeats_title(lines[rows[k]], title):
+        if repeats_title(lines[rows[k]].text, title, prefix=True):
             return rows[k]
     return None
 
@@ -448,45 +464,42 @@ def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int]
     repeated) is prose or what stays between a headline and its body (a byline, a date, a
     standfirst, a line of data), never a bare label of one or two words nor a line a rule
     dropped. That is how the article page mode returns begins; a page's menus hold labels."""
-    return bool(rows) and _title_like(lines[rows[0]]) and all(
+    return bool(rows) and is_title_like(lines[rows[0]]) and all(
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
 
 
-_HEADER_ROWS = 3
-
-
-def _header_above(lines: list[Line], rows: list[int], begin: int) -> int:
+def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: int) -> int:
     """The article's headline right above its body (``begin``), when no line repeats the
     page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
-    X Debuts"): within three rows of what stays under a headline (a headline, a
+    X Debuts"): within ``header_rows`` rows of what stays under a headline (a headline, a
     standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
     data) up to a bare label or a line a rule dropped, the highest line that shares two
     words (of four letters or more) with the title. The second piece of evidence is the
     title: a list of teaser headlines above a body shares no words with it."""
     if not rows or _is_sentence_prose(lines[rows[0]], 1):
         return rows[begin]
-    title_words = {w for w in _WORD.findall(lines[rows[0]].text.casefold()) if len(w) >= 4}
+    title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
     top = begin
-    for k in range(begin - 1, max(begin - 1 - _HEADER_ROWS, 0), -1):
+    for k in range(begin - 1, max(begin - 1 - header_rows, 0), -1):
         line = lines[rows[k]]
         if not _heads_article(line):
             break
-        shared = {w for w in _WORD.findall(line.text.casefold()) if len(w) >= 4} & title_words
-        if len(shared) >= 2 and _title_like(line):
+        shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
+        if len(shared) >= 2 and is_title_like(line):
             top = k
     return rows[top]
 
 
-def _headed(lines: list[Line], rows: list[int], weights: list[int]) -> bool:
+def _headed(lines: list[Line], rows: list[int], weights: list[int], header_rows: int) -> bool:
     """The first row is the headline of an article already cut, with its header right
     below it: it reads like a title, and the rows right under it (up to the first bare
     label, at most three) are what stays under a headline, one of them a byline or a date
     (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
     down, a box of scores or specs may hold bare labels before the body begins."""
-    if not rows or not _title_like(lines[rows[0]]):
+    if not rows or not is_title_like(lines[rows[0]]):
         return False
     under = []
-    for k in range(1, min(len(rows), 1 + _HEADER_ROWS)):
+    for k in range(1, min(len(rows), 1 + header_rows)):
         if not (weights[k] > 0 or _heads_article(lines[rows[k]])):
             break
         under.append(lines[rows[k]])
@@ -498,6 +511,3 @@ def _heads_article(line: Line) -> bool:
     line of data (no bare label of one or two words, no line a rule dropped)."""
     return not _ruled(line) and (line.guarded or line.words > 2 or bool(DATA_CHARS.search(line.text)))
 
-
-def _title_like(line: Line) -> bool:
-    return 3 <= line.words <= _TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text)

@@ -17,8 +17,8 @@ import sys
 
 from .batch import chunked, ordered_map, record_site
 from .files import InputError
-from .learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles
-from .rules import site_key
+from ..learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles
+from ..rules import site_key
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def options_from(args) -> LearnOptions:
-    from .config import Config
+    from ..config import Config
 
     if args.min_docs < 2 or not 0 <= args.min_share <= 1 or args.max_words < 1:
         raise CorpusError("--min-docs takes 2 or more, --max-words 1 or more, --min-share a share from 0 to 1")

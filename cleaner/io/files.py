@@ -22,8 +22,8 @@ def refusal(before: str, after: str) -> str:
     >>> refusal("Advertisement\\n", "")
     'every word of the text would be removed'
     """
-    from .document import has_words
-    from .normalize import normalize
+    from ..document import has_words
+    from ..normalize import normalize
 
     source = iter(normalize(before))
     if not all(any(line == s for s in source) for line in after.splitlines() if line):

@@ -19,9 +19,9 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 
-from .config import Config
+from ..config import Config
 from .decode import DecodeError, decode_bytes
-from .explain import annotate
+from ..explain import annotate
 from .files import InputError, read_input, refusal, write_atomic
 from .html import html_to_text, looks_like_html
 from .stats import Stats, document_counts
@@ -89,7 +89,7 @@ _worker = None
 
 def init_worker(options: BatchOptions) -> None:
     global _worker
-    from .pipeline import Cleaner
+    from ..pipeline import Cleaner
 
     _worker = (Cleaner(options.config), options)
 

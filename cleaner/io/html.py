@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .cache import compile_pattern
+from ..cache import compile_pattern
 
 _HTML_START = compile_pattern(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
 _TAG = compile_pattern(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|body|head|script|meta|table)\b[^>]*>", re.I)

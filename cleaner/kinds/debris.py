@@ -1,0 +1,50 @@
+"""``debris``: leftover markup; once every match is removed the line holds no letter or digit."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import BLANK, KEEP, Document, Line
+from ..text import has_words
+from .base import SEARCH, ClassifyKind
+
+if TYPE_CHECKING:
+    from ..rules import Rule
+
+
+_CODE_MIN_LINES = 3
+
+
+class DebrisKind(ClassifyKind):
+    name = "debris"
+    summary = ("nothing is left but punctuation once every match is removed (a stray `<br>`); the line "
+               "becomes a blank line. Tag-only lines inside a code sample (three or more adjacent lines "
+               "of markup, one with words) stay")
+    action = BLANK
+    match = SEARCH
+
+    def hits(self, rule: Rule, text: str, lower: str | None) -> bool:
+        return rule.matches(text, lower) and not has_words(rule.regex.sub("", text))
+
+    def finish(self, doc: Document, rules: list[Rule]) -> None:
+        _keep_code_samples(doc, rules)
+
+
+def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
+    """Lines of markup a story shows are code, not leftovers: a run of three or more
+    adjacent lines that all hold markup, one of them with words or code around its tags
+    (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
+    in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
+    of prose, or a run of bare tags, which are still blanked."""
+    def has_markup(line: Line) -> bool:
+        return any(rule.regex.search(line.text) for rule in debris)
+
+    run: list[Line] = []
+    for line in doc.lines + [Line(0, "")]:  # the sentinel closes the last run
+        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+            run.append(line)
+            continue
+        if len(run) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+            for item in run:
+                if item.is_blank and item.rule:
+                    item.decide(KEEP, "", "", "")
+        run = []

@@ -1,0 +1,74 @@
+"""``duplicate``: later copies of the title or of a paragraph."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Line
+from ..text import ends_question, fold
+from .base import Param, ReviseKind
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
+
+
+class DuplicateKind(ReviseKind):
+    name = "duplicate"
+    summary = ("a later copy of the title (`title_min_words`+ words, anywhere) or of a paragraph "
+               "(`min_words`+ words, within `max_distance` lines); a question asked again with another "
+               "answer stays")
+    guarded = True
+    needs_patterns = False
+    reads_patterns = False
+    params = {
+        "min_words": Param(15, "the shortest paragraph (in words) whose copy is a duplicate"),
+        "title_min_words": Param(4, "the shortest title (in words) whose copy is a duplicate"),
+        "max_distance": Param(12, "the most kept lines between a paragraph and its copy"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Later copies of the title (``title_min_words`` or more, anywhere) or of a paragraph
+        (``min_words`` or more, within ``max_distance`` kept lines of the last copy).
+        Shorter or distant repeats are content: recipe steps, answers, refrains. Only a copy
+        the reader sees (kept, or itself a duplicate of a kept one) makes a later one a
+        duplicate: when another rule dropped the first copy (page mode, the title above the
+        article region), the next copy is the one that stays. A question asked again and
+        answered differently (an interview that puts one question to each guest in turn) is
+        content, not a duplicate."""
+        title_min = rule.param("title_min_words")
+        title = next((fold(l.text) for l in doc.lines if l.is_kept and l.words >= title_min), None)
+        last_seen: dict[str, int] = {}
+        answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
+        position = 0
+        lines = [line for line in doc.lines if not line.is_blank]
+        for k, line in enumerate(lines):
+            # Distances count the lines a reader sees (kept ones), so that cleaning the
+            # output again, without the dropped lines, finds the same duplicates.
+            position += line.is_kept
+            words = line.words
+            if words < min(title_min, rule.param("min_words")):
+                continue  # too short to be a duplicate: no need to fold it
+            key = fold(line.text)
+            is_title = key == title and words >= title_min
+            if words < rule.param("min_words") and not is_title:
+                continue
+            previous = last_seen.get(key)
+            near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
+            asked = not is_title and ends_question(line.text)
+            answer = _answer(lines, k) if asked else None
+            if asked and near and answer is not None and answer_after.get(key) not in (None, answer):
+                near = False  # the same question, another answer: a Q&A
+            if near and line.is_kept and not line.guarded:
+                line.drop(rule)
+                position -= 1
+            if line.is_kept or line.rule == rule.full_id:
+                last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
+                if answer is not None:
+                    answer_after[key] = answer
+
+
+def _answer(lines: list[Line], k: int) -> str | None:
+    """The first kept line after ``lines[k]``, folded: the answer to a question."""
+    return next((fold(line.text) for line in lines[k + 1 :] if line.is_kept), None)
+
+

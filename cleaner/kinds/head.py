@@ -1,0 +1,48 @@
+"""``head``: site names and section labels above the headline."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import DROP, Line
+from ..text import ends_sentence, is_label
+from .base import Param, ReviseKind
+from .lists import KEY_VALUE
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
+
+
+class HeadKind(ReviseKind):
+    name = "head"
+    summary = "short labels (site name, section) above the headline, if a headline-like line follows"
+    guarded = True
+    needs_patterns = False
+    params = {
+        "max_words": Param(3, "the longest label (in words)"),
+        "headline_max_words": Param(25, "the longest line (in words) that still reads as the headline below the labels"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Site names and section labels above the headline: short lines at the very top,
+        dropped only if the first longer line after them reads like a headline (no final
+        period, no 'label: value' with a number), so that a short headline followed by prose
+        or by data ('Coordinates: 42°S 174°E') is kept."""
+        head: list[Line] = []
+        for line in doc.lines:
+            if line.is_blank or line.action == DROP:
+                continue
+            if is_label(line, rule.param("max_words")):
+                head.append(line)
+                continue
+            if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
+                    or KEY_VALUE.search(line.text)):
+                return  # (prose, or a 'label: value' data line: the short line above may be the headline)
+            break
+        else:
+            return
+        for line in head:
+            if rule.regex is None or rule.matches(line.text):
+                line.drop(rule)
+
+

@@ -1,0 +1,138 @@
+"""The shapes of lists of lines that several kinds look at: runs of items, the lines
+next to a run, a list the story introduces, a list of data, the next paragraph."""
+from __future__ import annotations
+
+from ..cache import compile_pattern
+from ..document import DROP, Line
+from ..text import BULLET, DATA_CHARS, DIGIT, is_headline_like, is_prose
+
+
+def adjacent_block(lines: list[Line], run: list[int], is_item) -> list[int]:
+    """The run and the kept lines right next to it, on either side with no blank line
+    between, for which ``is_item(text)`` holds."""
+    block = list(run)
+    for step in (-1, 1):
+        start = block[0] if step < 0 else block[-1]
+        j = kept_neighbour(lines, start, step)
+        while j is not None and is_item(lines[j].text) and not blank_between(lines, start, j):
+            block.insert(0, j) if step < 0 else block.append(j)
+            start, j = j, kept_neighbour(lines, j, step)
+    return block
+
+
+def find_runs(lines: list[Line], is_item, count_dropped: bool = False) -> list[tuple[list[int], int]]:
+    """The runs of adjacent lines for which ``is_item`` holds, as (line indexes, dropped
+    lines passed over that count). Dropped lines are passed over, as if already gone (so
+    cleaning twice changes nothing); with ``count_dropped``, those a navigation or footer
+    rule dropped count towards the run's length (a menu whose 'Contact' and 'Careers' a
+    line rule took is still a menu)."""
+    runs: list[tuple[list[int], int]] = []
+    run: list[int] = []
+    dropped = 0
+    for i, line in enumerate(lines):
+        if line.action == DROP:
+            dropped += count_dropped and line.category in ("navigation", "footer")
+            continue
+        if is_item(line):
+            run.append(i)
+            continue
+        if run:
+            runs.append((run, dropped))
+        run, dropped = [], 0
+    if run:
+        runs.append((run, dropped))
+    return runs
+
+
+_DATA_SHARE = 0.4
+KEY_VALUE = compile_pattern(r"\w[^:：]{0,40}\s?[:：]\s*\S*\d")
+ORDINAL = compile_pattern(r"^\(?\d{1,3}[.)]\s")
+# a price or a share, or a quantity at the start of an item ('350 g flour', '2 cups milk')
+_AMOUNT = compile_pattern(r"[€$£¥]\s?\d|\d\s?(?:%|€|\$|£|¥)|^[\d½¼¾⅓][\d,./½¼¾⅓-]*\s?(?:[a-zäöü]|(?:g|kg|mg|ml|cl|dl|l|EL|TL|Pck|Stk|Gramm|Liter|Teelöffel|Esslöffel|Prise|Stück|Dose|Becher|Bund|Tasse|Tassen)\b)")
+_MARKS = compile_pattern(r"[◯○●◎✓✔✗✘✕△]")  # the marks of a spec or comparison table
+
+
+def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest kept non-blank line before (``step`` -1) or after (1) ``i``;
+    lines other rules dropped are passed over, as if already gone."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].is_kept and not lines[j].is_blank:
+            return j
+        j += step
+    return None
+
+
+def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
+    """Menus rarely hold a number: a run with numbers on ``_DATA_SHARE`` of its lines
+    (standings, specs, prices, times, an address, a numbered countdown, a table) is data
+    of the story. Headlines do hold numbers ('15 Amazing Images', 'a 1966 guitar'), so
+    for ``headlines`` only the shapes of data count: 'label: value' with a number, an
+    ordinal, a price or a share, a quantity, a table's check marks."""
+    test = _is_data_item if headlines else _holds_data
+    return sum(1 for i in run if test(lines[i].text)) >= _DATA_SHARE * len(run)
+
+
+def _holds_data(text: str) -> bool:
+    return DIGIT.search(text) is not None or _MARKS.search(text) is not None
+
+
+def _is_data_item(text: str) -> bool:
+    body = BULLET.sub("", text, count=1)
+    return (KEY_VALUE.search(body) is not None or ORDINAL.match(body) is not None
+            or _MARKS.search(body) is not None or _AMOUNT.search(body) is not None)
+
+
+def is_introduction(line: Line) -> bool:
+    """A line of the story that announces a list: it ends with a colon and reads as a
+    sentence ('The newly selected five are:', 'Die Zutaten für vier Personen:'), not as a
+    short Title Case header ('Popular Projects:', which heads a box of links)."""
+    text = line.text.rstrip()
+    if not line.is_kept or line.guarded or not text.endswith((":", "：")):
+        return False
+    words = line.words
+    return words >= 8 or (words >= 2 and not is_headline_like(text[:-1], 0.7))
+
+
+def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
+    """A list the story introduces (the line before is a sentence ending with a colon) or
+    a list of data (see :func:`is_data`)."""
+    before = kept_neighbour(lines, run[0], -1)
+    return (before is not None and is_introduction(lines[before])) or is_data(lines, run, headlines)
+
+
+def amid_prose(lines: list[Line], run: list[int]) -> bool:
+    """The run stands between two lines of article prose."""
+    before, after = kept_neighbour(lines, run[0], -1), kept_neighbour(lines, run[-1], 1)
+    return before is not None and after is not None and is_prose(lines[before]) and is_prose(lines[after])
+
+
+def amid_code(lines: list[Line], run: list[int]) -> bool:
+    """The nearest kept lines on both sides of the run are short lines holding the
+    separators of code or data (``with_alert``, ``20;``, ``x = 1``): the run is a part of a
+    code sample ('WHERE', 'ORDER BY', 'LIMIT' on their own lines), not a menu."""
+    before, after = kept_neighbour(lines, run[0], -1), kept_neighbour(lines, run[-1], 1)
+    return all(j is not None and not is_prose(lines[j]) and DATA_CHARS.search(lines[j].text) is not None
+               for j in (before, after))
+
+
+def blank_between(lines: list[Line], a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(line.is_blank and line.action != DROP for line in lines[lo + 1 : hi])
+
+
+PARAGRAPH_WORDS = 25  # a paragraph of the story (longer than any list item or subheading)
+
+
+def next_line(lines: list[Line], k: int) -> Line | None:
+    """The first non-blank line after ``lines[k]``."""
+    return next((line for line in lines[k + 1 :] if not line.is_blank), None)
+
+
+def introduces_prose(lines: list[Line], k: int, min_words: int = PARAGRAPH_WORDS) -> bool:
+    """The next non-blank line after ``lines[k]`` is a kept paragraph of prose (``min_words``)."""
+    following = next_line(lines, k)
+    return following is not None and following.is_kept and following.words >= min_words
+
+
+NUMBER = compile_pattern(r"\d+")

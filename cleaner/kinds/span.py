@@ -1,0 +1,175 @@
+"""``span``: a header line and the link-like items next to it."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import DROP, Line
+from ..text import BULLET, DIGIT, ends_sentence, fold, repeats_title
+from .base import Param, ReviseKind
+from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
+
+
+class SpanKind(ReviseKind):
+    name = "span"
+    summary = ("a header line matching a pattern and the link-like items next to it (after it, or before "
+               "it); `items` patterns, if given, say what an item is")
+    guarded = True
+    items = True
+    prematch = True
+    params = {
+        "item_max_words": Param(14, "the longest item (in words) without a bullet; a bulleted item may have twice as many"),
+        "max_items": Param(12, "the most items one header takes"),
+        "direction": Param("after", "where the items are: after the header, or before it (a credit under its caption)",
+                           choices=("after", "before")),
+        "sentences": Param(False, "an item may end like a sentence (a photo caption does)"),
+        "subheading_words": Param(6, "(looking forward, in a list spaced by blank lines, after two items) the longest "
+                                     "line that, followed by a paragraph, is the article's next subheading and ends "
+                                     "the span"),
+        "paragraph_words": Param(PARAGRAPH_WORDS, "the fewest words of the paragraph that follows a subheading"),
+        "date_max_words": Param(6, "the longest guarded line with a number that is an item's date, dropped with it"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Drop each header line (``matching``: the lines matching the rule) and the items next
+        to it (after it, or before it). Looking back (a credit under its caption), the item
+        must sit right above the header: in a document whose paragraphs are not parted by
+        blank lines, a blank line (or a line like '###') between them is a section break.
+        A header that closes the document's text takes no item: a credit at the very end is
+        the article's end credit, and the line above it is the story's last paragraph."""
+        lines = doc.lines
+        after = rule.param("direction") == "after"
+        inside_span = set()  # lines a span already passed over cannot open a new one
+        title = next((fold(line.text) for line in lines if not line.is_blank), "")
+        spaced = after or _spaced(lines)
+        for i in sorted(matching):
+            header = lines[i]
+            if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
+                continue  # (a header this rule dropped was handled in an earlier round)
+            if header.is_kept:  # a header a line rule already dropped still opens the span
+                header.drop(rule)
+            if not after and _closes_text(lines, i):
+                continue  # (the article's end credit: the line above is its last paragraph)
+            neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
+            count = _last_ordinal(lines, i) if after else None
+            items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
+            for line in items:
+                line.drop(rule)
+            inside_span.update(id(line) for line in passed)
+
+
+def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
+    """A span item: a short headline-like line, or a bulleted one up to twice as long.
+
+    With ``sentences`` an item may end like a sentence (a photo caption does).
+
+    >>> is_link_item(Line(1, "- Rams top Bears as offenses struggle"), 14)
+    True
+    >>> is_link_item(Line(1, "The minister resigned on Friday."), 14)
+    False
+    """
+    words = line.words
+    if BULLET.match(line.text):
+        return words <= 2 * max_words
+    return words <= max_words and (sentences or not ends_sentence(line.text))
+
+
+def _ordinal(line: Line) -> int | None:
+    """The number of a line that starts with an ordinal ('5. Beware ...', '(5) ...')."""
+    found = ORDINAL.match(line.text)
+    return int(NUMBER.search(found.group(0)).group(0)) if found else None
+
+
+def _last_ordinal(lines: list[Line], i: int) -> int | None:
+    """The number of the nearest kept line above ``lines[i]`` that starts with an ordinal."""
+    for line in reversed(lines[:i]):
+        if line.is_kept and not line.is_blank:
+            number = _ordinal(line)
+            if number is not None:
+                return number
+    return None
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """Half the lines with words or more are followed by a blank line: the document
+    parts its paragraphs with blank lines, so a blank line is no section break."""
+    texts = [k for k, line in enumerate(lines) if not line.is_blank]
+    parted = sum(1 for k in texts if k + 1 < len(lines) and lines[k + 1].is_blank)
+    return 2 * parted >= len(texts)
+
+
+def _closes_text(lines: list[Line], i: int) -> bool:
+    """No kept line with words follows ``lines[i]``: it closes the document's text."""
+    return all(not line.is_kept or line.is_blank for line in lines[i + 1 :])
+
+
+def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True,
+                count: int | None = None) -> tuple[list[Line], list[Line]]:
+    """The items of one span. A blank line ends a compact list (items on adjacent lines);
+    a list whose first item comes after a blank line may have blanks between items.
+    Looking forward, lines other rules dropped (an ad label amid the links) are passed
+    over; looking back, such a line ends the span (the caption was found already), and
+    so does a blank line unless the document is ``spaced`` (blank lines part paragraphs).
+    A line that repeats the document's first line (the page title: the headline) ends
+    the span, and so does, in a list spaced by blank lines after two items or more, a
+    line of six words or fewer followed by a paragraph of prose: that is the article's
+    next subheading (a teaser headline is longer). A guarded date under an item is the
+    post's date and goes with it, once the list has two items or goes on after it.
+    An item numbered one more than the last numbered line above the header (``count``)
+    is the story's next numbered point ('5. ...' after '4. ...'), and ends the span.
+    Returns the items and the dropped lines passed over among them."""
+    items: list[Line] = []
+    passed: list[Line] = []
+    blank_before_first = False
+    for k, line in enumerate(neighbours):
+        if len(items) >= rule.param("max_items"):
+            break
+        if line.is_blank:
+            if (items and not blank_before_first) or (passed and not items) or not spaced:
+                break  # a compact list ended, the span's first neighbour was its item, or
+                # (looking back) a section break parts the credit from the paragraph above
+            blank_before_first = blank_before_first or not items
+            continue
+        if line.action == DROP and line.rule == rule.full_id:
+            items.append(line)  # an item of this span, dropped in an earlier round
+            continue
+        if line.action == DROP:
+            if skip_dropped:
+                passed.append(line)
+                continue
+            break
+        if skip_dropped and items and _is_teaser_date(line, rule.param("date_max_words")) and (len(items) >= 2 or _list_goes_on(neighbours, k, rule)):
+            items.append(line)  # the date printed under a related post in a list
+            continue
+        if line.guarded or not _is_item(line, rule) or repeats_title(line.text, title):
+            break
+        if count is not None and _ordinal(line) == count + 1:
+            break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
+        if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
+                and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
+            break
+        items.append(line)
+    return items, passed
+
+
+def _is_teaser_date(line: Line, max_words: int) -> bool:
+    """A short guarded line with a number: a date (a byline has none)."""
+    return line.guarded and line.words <= max_words and DIGIT.search(line.text) is not None
+
+
+def _list_goes_on(lines: list[Line], k: int, rule: Rule) -> bool:
+    """The next non-blank line after ``lines[k]`` is dropped already or is another item."""
+    following = next_line(lines, k)
+    return following is not None and (following.action == DROP or (
+        following.is_kept and not following.guarded and _is_item(following, rule)))
+
+
+def _is_item(line: Line, rule: Rule) -> bool:
+    if rule.items is not None:
+        return rule.items.fullmatch(line.text) is not None
+    return is_link_item(line, rule.param("item_max_words"), rule.param("sentences"))
+
+

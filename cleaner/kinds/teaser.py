@@ -1,0 +1,86 @@
+"""``teaser``: lists of other stories' headlines."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import DROP, Line
+from ..text import ends_sentence, is_headline_like, is_prose
+from .base import MATCH, Param, ReviseKind
+from .lists import adjacent_block, find_runs, is_introduction, is_story_list
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
+
+
+class TeaserKind(ReviseKind):
+    name = "teaser"
+    summary = ("`min_items` or more adjacent lines that start with a pattern (a bullet) and read as headlines, "
+               "under a header or in the document's tail; not a list the line above announces, not data, "
+               "not a run that starts amid a longer list")
+    guarded = True
+    match = MATCH
+    params = {
+        "min_items": Param(3, "the fewest headlines that make a teaser list"),
+        "min_words": Param(3, "the shortest headline (in words)"),
+        "max_words": Param(16, "the longest headline (in words)"),
+        "capitalized": Param(0.7, "the share of words of four letters or more that start with a capital"),
+    }
+
+    def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
+        """Lists of other stories' headlines: ``min_items`` or more adjacent lines that start
+        with a pattern (a bullet) and read as headlines (see :func:`is_headline_like`), if
+        the shape is backed by the list's place: under a header (a short line without a
+        sentence end, or one a related or navigation rule dropped), or in the tail of the
+        document (at most one line of prose after it). A list the story introduces and a list
+        of data stay, judged on the whole bulleted list the run is a part of; so does a run
+        that starts amid a bulleted list (a box of links is a list of its own)."""
+        def is_item(line: Line) -> bool:
+            return (line.is_kept and not line.guarded and rule.matches(line.text)
+                    and rule.param("min_words") <= line.words <= rule.param("max_words")
+                    and is_headline_like(line.text, rule.param("capitalized")))
+
+        lines = doc.lines
+        for run, _ in find_runs(lines, is_item):
+            if len(run) < rule.param("min_items"):
+                continue
+            block = _list_block(lines, run, rule)
+            if block[0] != run[0] or is_story_list(lines, block, headlines=True):
+                continue  # (a run that starts amid a list is a part of it: the box of links is whole)
+            if _under_header(lines, run[0]) or _in_tail(lines, run[-1]):
+                for i in run:
+                    lines[i].drop(rule)
+
+
+_HEADER_WORDS = 8
+_HEADER_CATEGORIES = ("related", "navigation")
+_TAIL_PROSE = 1  # lines of prose (an author's note) that may follow a teaser list
+
+
+def _list_block(lines: list[Line], run: list[int], rule: Rule) -> list[int]:
+    """The run and the bulleted lines next to it (no blank line between): the whole list
+    the run is a part of. (An ingredient list holds lines in Title Case too.)"""
+    return adjacent_block(lines, run, rule.matches)
+
+
+def _under_header(lines: list[Line], first: int) -> bool:
+    """The nearest line above is a header: one a related or navigation rule dropped, or a
+    short kept line with no sentence end (a colon may end it)."""
+    j = first - 1
+    while j >= 0 and (lines[j].is_blank or (lines[j].action == DROP and lines[j].category not in _HEADER_CATEGORIES)):
+        j -= 1  # (an ad label or a caption between the header and the list is passed over)
+    if j < 0:
+        return False
+    line = lines[j]
+    if line.action == DROP:
+        return True
+    text = line.text.rstrip().rstrip(":：")
+    return (not line.guarded and line.words <= _HEADER_WORDS and not ends_sentence(text)
+            and not is_introduction(line))
+
+
+def _in_tail(lines: list[Line], last: int) -> bool:
+    """At most ``_TAIL_PROSE`` lines of prose follow: the article has ended."""
+    return sum(1 for line in lines[last + 1 :] if is_prose(line)) <= _TAIL_PROSE
+
+

@@ -1,0 +1,158 @@
+"""The two stages that run the rule kinds (:mod:`cleaner.kinds`) on a document.
+
+``classify`` runs the context-free kinds (guard, debris, line, contains), one line at a
+time; ``revise`` runs the context kinds, which look at the lines around, in the
+registry's order, until nothing more drops. What each kind does, its parameters and
+whether keep-guards protect lines from it: the kinds table in ``rules/README.md``
+(generated from the registry).
+
+>>> from cleaner.document import Document
+>>> from cleaner.rules import load_rules
+>>> doc = Document.from_lines(["Headline of the story here", "Advertisement", "Text."])
+>>> classify(doc, load_rules())
+>>> [(l.action, l.rule) for l in doc.lines]
+[('keep', ''), ('drop', 'ads/advertisement-label'), ('keep', '')]
+"""
+from __future__ import annotations
+
+from .document import DROP, Document, Line
+from .kinds import KINDS
+from .kinds.base import CLASSIFY
+from .kinds.guard import GUARD
+from .kinds.page import looks_like_page
+from .patterns import lowered
+from .rules import Rule
+from .screen import NO_LIMIT, Screen
+
+
+def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
+    """Run guards and the context-free kinds; the first rule that drops a line wins."""
+    guards, blankers, droppers = [], [], []
+    for rule in rules:
+        kind = KINDS[rule.kind]
+        if kind.stage == CLASSIFY:
+            (guards if kind.action == GUARD else droppers if kind.action == DROP else blankers).append(rule)
+    # A word limit is checked before the pattern: most prose lines are longer than any
+    # limit, and counting words once is cheaper than running every pattern.
+    guard_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in guards))
+    drop_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in droppers))
+    for line in doc.lines:
+        if not line.is_kept:
+            continue
+        text, words, lower = line.text, line.words, lowered(line.text)
+        line.guarded = any(words <= limit and KINDS[r.kind].hits(r, text, lower)
+                           for r, limit in guard_screen.candidates(text, lower, words))
+        for rule in blankers:
+            kind = KINDS[rule.kind]
+            if kind.hits(rule, text, lower):
+                line.decide(kind.action, rule.full_id, rule.category, CLASSIFY)
+                break
+        else:
+            for rule, limit in drop_screen.candidates(text, lower, words):
+                if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
+                    line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
+                    break
+    for name, kind in KINDS.items():
+        if kind.stage == CLASSIFY:
+            own = [rule for rule in rules if rule.kind == name]
+            if own:
+                kind.finish(doc, own)
+
+
+_MAX_ROUNDS = 8
+
+
+def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> None:
+    """Run the context kinds in a fixed order until nothing more drops.
+
+    A drop can bring lines together (a duplicate between two parts of a menu); cleaning
+    the output again would then drop more. Repeating the round until it changes nothing
+    makes cleaning idempotent. Most documents need one round and one to confirm.
+
+    Page mode reads a page as a whole (where its prose is densest, where its title is
+    repeated), and the article it returns reads differently once the menus around it are
+    gone. So in page and auto mode the output is read again, as the next run would read
+    it (the kept lines, blank runs collapsed, what the rules dropped gone), until that
+    reading drops nothing more: the output is then a fixed point (see :func:`_settle`).
+    """
+    page = _rounds(doc, rules, mode)
+    if mode != "article":
+        _settle(doc, rules, mode, page)
+
+
+_MAX_PASSES = 6
+
+
+def _settle(doc: Document, rules: tuple[Rule, ...], mode: str, page: bool) -> None:
+    """Clean the document's output again until the second cleaning drops nothing, and
+    carry each drop back to the line it came from. When the last pass drops nothing, the
+    output cleaned again is the output: cleaning is idempotent by construction. (A
+    document page mode did not cut, and that does not look like a page once cleaned, is
+    read by article mode alone the second time, which already is a fixed point.)"""
+    for _ in range(_MAX_PASSES):
+        view = _kept_view(doc)
+        again = Document.from_lines([line.text if line is not None else "" for line in view])
+        if not page and not looks_like_page(again, strict=mode == "auto"):
+            return
+        classify(again, rules)
+        page = _rounds(again, rules, mode)
+        changed = False
+        for line, source in zip(again.lines, view):
+            if source is not None and source.is_kept and not line.is_kept:
+                source.decide(line.action, line.rule, line.category, line.stage)
+                changed = True
+        if not changed:
+            return
+
+
+def _kept_view(doc: Document) -> list[Line | None]:
+    """The lines the output prints, in order (None: a blank line), as :func:`render` prints them."""
+    out: list[Line | None] = []
+    pending_blank = False
+    for line in doc.lines:
+        if line.is_kept:
+            if pending_blank and out:
+                out.append(None)
+            out.append(line)
+            pending_blank = False
+        elif line.is_blank:
+            pending_blank = True
+    return out
+
+
+def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
+    """The rounds of the context checks; True if page mode ran on the document."""
+    page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
+    # A line's text never changes here, so the lines the patterns of a kind that asks for
+    # them (a span's header, a zone's marker) match are found once, before the rounds.
+    matching = _matching_lines(doc, tuple(r for r in rules if KINDS[r.kind].prematch))
+    checks = []
+    for kind in KINDS.values():
+        if kind.stage != CLASSIFY and (page or not kind.page_only):
+            for rule in rules:
+                if rule.kind == kind.name:
+                    checks.append((kind, rule, matching.get(rule.full_id, frozenset())))
+    for _ in range(_MAX_ROUNDS):
+        before = sum(1 for line in doc.lines if line.action == DROP)
+        for kind, rule, lines in checks:
+            kind.check(doc, rule, lines)
+        if sum(1 for line in doc.lines if line.action == DROP) == before:
+            break
+    return page
+
+
+
+
+def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
+    """For each rule, the indexes of the non-blank lines that match its patterns."""
+    screen = Screen.of(tuple((rule, NO_LIMIT) for rule in rules))
+    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules}
+    for i, line in enumerate(doc.lines):
+        if not line.is_blank:
+            text = line.text
+            lower = lowered(text)
+            for rule, _ in screen.candidates(text, lower, line.words):
+                if rule.matches(text, lower):
+                    found[rule.full_id].add(i)
+    return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
+

@@ -1,0 +1,218 @@
+"""The line tests every kind shares, each defined once: words, fold, sentence end, title,
+headline-like, label, prose.
+
+Where two kinds meant slightly different things by one idea, the function's keyword
+parameters name the difference (``ends_sentence(text, question=True)``), and each
+function's doctests show it.
+
+>>> ends_sentence("The council met."), is_headline_like("Council Meets Again", 0.7)
+(True, True)
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cache import compile_pattern
+
+if TYPE_CHECKING:  # (lines are duck-typed here: the document module imports this one)
+    from .document import Line
+
+_WORD_CHAR = compile_pattern(r"[^\W_]")
+_WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_PLAIN_WORD = compile_pattern(r"\w+")
+_FOLD = compile_pattern(r"[\W_]+")
+_CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+DIGIT = compile_pattern(r"\d")
+# the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
+DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
+BULLET = compile_pattern(r"^[-–•*·▪►]\s")
+
+
+def has_words(text: str) -> bool:
+    """True if ``text`` holds a letter or digit.
+
+    >>> has_words(" . | "), has_words("광고")
+    (False, True)
+    """
+    return _WORD_CHAR.search(text) is not None
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
+
+    >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
+    (4, 3)
+    """
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(_WORD.findall(text))
+
+
+def words(text: str, plain: bool = False) -> list[str]:
+    """The words of ``text``, as :func:`word_count` counts them (a word may hold an
+    apostrophe, a dot or a hyphen); ``plain``: runs of word characters (``\\w+``), split
+    at those marks.
+
+    >>> words("Lee’s U.S. jet_lag"), words("Lee’s U.S. jet_lag", plain=True)
+    (['Lee’s', 'U.S', 'jet', 'lag'], ['Lee', 's', 'U', 'S', 'jet_lag'])
+    """
+    return (_PLAIN_WORD if plain else _WORD).findall(text)
+
+
+def fold(text: str) -> str:
+    """Case, whitespace and punctuation folded away: the key that finds a repeated line.
+
+    >>> fold("The  U.S. said: “No!”") == fold("the us said no")
+    True
+    """
+    return _FOLD.sub("", text.casefold())
+
+
+_CLOSERS = "'\"’”»)"
+_EMOJI_TAIL = r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*"
+_SENTENCE_ENDS: dict[tuple[bool, bool, bool, bool], object] = {}
+
+
+def _sentence_end(question: bool, emoji: bool, colon: bool, brackets: bool):
+    marks = ".!。！" + ("?？" if question else "") + (":;；" if colon else "")
+    closers = f"[{_CLOSERS}」』】]*" if brackets else f"[{_CLOSERS}]?"
+    pattern = compile_pattern(f"[{marks}]{closers}{_EMOJI_TAIL if emoji else ''}$")
+    _SENTENCE_ENDS[question, emoji, colon, brackets] = pattern
+    return pattern
+
+
+def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon: bool = True,
+                  brackets: bool = False) -> bool:
+    """``text`` ends like a sentence: a period or an exclamation mark (Western or CJK), then
+    at most one closing quote or bracket.
+
+    ``question``: a question mark ends one too. ``emoji``: a smiley after the mark still
+    ends one ("See you soon! 🙂"). ``colon``: a colon or a semicolon ends one (a line
+    announcing what follows). ``brackets``: any run of closers may follow the mark,
+    CJK quotes (」) among them.
+
+    >>> ends_sentence("Who won?"), ends_sentence("Who won?", question=True)
+    (False, True)
+    >>> ends_sentence("See you soon! 🙂"), ends_sentence("See you soon! 🙂", emoji=True)
+    (False, True)
+    >>> ends_sentence("The winners are:"), ends_sentence("The winners are:", colon=False)
+    (True, False)
+    >>> ends_sentence("「雨です。」』"), ends_sentence("「雨です。」』", brackets=True)
+    (False, True)
+    """
+    pattern = _SENTENCE_ENDS.get((question, emoji, colon, brackets)) or _sentence_end(question, emoji, colon, brackets)
+    return pattern.search(text) is not None
+
+
+_QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
+
+
+def ends_question(text: str) -> bool:
+    """``text`` ends with a question mark (closers after it passed over).
+
+    >>> ends_question("Who won?”"), ends_question("Who won.")
+    (True, False)
+    """
+    return _QUESTION_END.search(text) is not None
+
+
+_TITLE_MIN_CHARS = 12
+
+
+def repeats_title(text: str, title: str, prefix: bool = False) -> bool:
+    """``text`` (folded, 12 characters or more) is a part of ``title`` (folded): a line
+    that repeats the headline. ``prefix``: a line that starts with the whole title
+    (also 12 characters or more) repeats it too.
+
+    >>> title = fold("Council approves budget - Town News")
+    >>> repeats_title("Council approves budget", title), repeats_title("Council approves budget - Town News today", title)
+    (True, False)
+    >>> repeats_title("Council approves budget - Town News today", title, prefix=True)
+    True
+    """
+    key = fold(text)
+    return len(key) >= _TITLE_MIN_CHARS and (
+        key in title or (prefix and len(title) >= _TITLE_MIN_CHARS and key.startswith(title)))
+
+
+_MIN_NEAR_TITLE_WORDS = 4
+
+
+def nearly_repeats_title(text: str, title_words: list[str]) -> bool:
+    """Every word of ``text`` but one is a word of the title, in the title's order, and the
+    line has four words or more: the headline with a word added or changed ("Skyrim
+    (Skyrim) run speed" under the title "Skyrim run speed"), which an exact match misses.
+    Words are :func:`words` ``plain``, casefolded.
+
+    >>> nearly_repeats_title("Design Week | Michael Lee’s lamps for Flos", "design week lee s lamps for flos site".split())
+    True
+    >>> nearly_repeats_title("Design Week | Flos pays tribute to Castiglioni", "design week lee s lamps for flos site".split())
+    False
+    """
+    found = words(text.casefold(), plain=True)
+    if len(found) < _MIN_NEAR_TITLE_WORDS:
+        return False
+    from difflib import SequenceMatcher  # (rarely needed: not imported at start-up)
+
+    matched = sum(block.size for block in SequenceMatcher(None, found, title_words, autojunk=False).get_matching_blocks())
+    return matched >= len(found) - 1
+
+
+_CAPITALIZED = compile_pattern(r"[^\W\d_]{4,}")
+
+
+def is_headline_like(text: str, min_share: float) -> bool:
+    """No sentence end, and most words of four letters or more start with a capital.
+
+    >>> is_headline_like("- 11 Fascinating Facts About Our Milky Way Galaxy", 0.7)
+    True
+    >>> is_headline_like("- the committee meets again in March", 0.7)
+    False
+    """
+    if ends_sentence(text):
+        return False
+    found = _CAPITALIZED.findall(text)
+    return bool(found) and sum(w[0].isupper() for w in found) >= min_share * len(found)
+
+
+def is_label(line: Line, max_words: int) -> bool:
+    """A short label: a kept line of a few words, no sentence punctuation at its end, not
+    guarded, and none of the separators of data and code (a CSV row, a path, ``key=value``).
+
+    >>> from cleaner.document import Line
+    >>> is_label(Line(1, "Sport"), 2), is_label(Line(1, "Sport results:"), 2), is_label(Line(1, "a,b"), 2)
+    (True, False, False)
+    """
+    return (line.is_kept and not line.guarded and line.words <= max_words
+            and not ends_sentence(line.text) and not DATA_CHARS.search(line.text))
+
+
+PROSE_WORDS = 12  # a line of article prose
+
+
+def is_prose(line: Line, min_words: int = PROSE_WORDS, guarded: bool = False, sentence: bool = False) -> bool:
+    """A kept line of ``min_words`` words or more, not guarded: a paragraph of the story.
+    ``guarded``: a guarded line counts too. ``sentence``: it must also end like a sentence
+    (a question mark and a trailing smiley allowed).
+
+    >>> from cleaner.document import Line
+    >>> line = Line(1, "The council approved the budget on Monday after a long debate about the schools")
+    >>> is_prose(line), is_prose(line, sentence=True), is_prose(Line(1, line.text + "?"), sentence=True)
+    (True, False, True)
+    """
+    return (line.is_kept and (guarded or not line.guarded) and line.words >= min_words
+            and (not sentence or ends_sentence(line.text, question=True, emoji=True)))
+
+
+TITLE_MAX_WORDS = 30
+
+
+def is_title_like(line: Line) -> bool:
+    """Three to thirty words and no sentence end (a question mark ends one): a title.
+
+    >>> from cleaner.document import Line
+    >>> is_title_like(Line(1, "Council approves budget")), is_title_like(Line(1, "Who approved it?"))
+    (True, False)
+    """
+    return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text, question=True, emoji=True)
