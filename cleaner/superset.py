@@ -211,21 +211,99 @@ def _atom_source(op, av) -> str:
     return "[" + "".join(parts) + "]"
 
 
+_LISTED_RANGE = 256  # a set's range up to this many code points is tried member by member
+
+
 def _accepted(op, av, source: str, flags: int) -> list[tuple[int, int]]:
-    """The code points (as ranges, less ``\\n`` and surrogates) ``source`` matches under ``flags``."""
-    regex = re.compile(source, flags)
+    """The code points (as ranges, less ``\n`` and surrogates) ``source`` matches under ``flags``.
+
+    ``re`` tries a set's items one by one, so a set accepts the union of what its items
+    accept (each item as a set of its own), and a negated set the rest; a literal or a few
+    listed code points are expanded from re's case table; only a category (``\\w``) and a
+    wide range are run over every code point, once each."""
     if op is sre.LITERAL:
-        # a literal under IGNORECASE matches the characters whose re lower case is its
-        # own, or one of its extra case-equal ones; a few to try, not every code point
-        candidates = {av}
-        if flags & re.IGNORECASE:
-            lower = ENGINE.lower(av)
+        return _listed([av], flags)
+    if op is sre.NOT_LITERAL:
+        return _complement(_listed([av], flags))
+    if op is not sre.IN:
+        return memo(f"superset-scan:{flags}:{source}", lambda: _scanned(source, flags))
+    listed, ranges, negate = [], [], False
+    for item_op, item in av:
+        if item_op is sre.NEGATE:
+            negate = True
+        elif item_op is sre.LITERAL:
+            listed.append(item)
+        elif item_op is sre.RANGE and item[1] - item[0] < _LISTED_RANGE:
+            listed.extend(range(item[0], item[1] + 1))
+        else:
+            alone = _atom_source(sre.IN, [(item_op, item)])
+            ranges += memo(f"superset-scan:{flags}:{alone}", lambda: _scanned(alone, flags))
+    ranges = _merged(ranges + _listed(listed, flags))
+    return _complement(ranges) if negate else ranges
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping and adjacent ranges joined, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _listed(members: list[int], flags: int) -> list[tuple[int, int]]:
+    """The code points a set of these members accepts: under IGNORECASE, the characters
+    whose re lower case is a member's, or one of its extra case-equal ones (a few to try,
+    not every code point; tests/test_prefilter.py checks both ways agree)."""
+    candidates = set(members)
+    if flags & re.IGNORECASE:
+        groups = _lower_groups()
+        for member in members:
+            lower = ENGINE.lower(member)
             same = {lower, *ENGINE.extra_cases.get(lower, ())}
-            groups = _lower_groups()
             candidates |= same | {c for s in same for c in groups.get(s, ())}
-        points = sorted(c for c in candidates if c != 10 and not _SURROGATES[0] <= c <= _SURROGATES[1]
-                        and regex.fullmatch(chr(c)))
-        return _as_ranges(points)
+    if not candidates:
+        return []
+    regex = re.compile("[" + "".join(_escaped(c) for c in sorted(set(members))) + "]", flags)
+    return _as_ranges(sorted(c for c in candidates if c != 10 and not _SURROGATES[0] <= c <= _SURROGATES[1]
+                             and regex.fullmatch(chr(c))))
+
+
+def _complement(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every code point but these, ``\n`` and the surrogates."""
+    out, start = [], 0
+    edges = sorted(ranges + [(10, 10), _SURROGATES])
+    for a, b in edges:
+        if a > start:
+            out.append((start, a - 1))
+        start = max(start, b + 1)
+    if start <= 0x10FFFF:
+        out.append((start, 0x10FFFF))
+    return out
+
+
+def _members(op, av) -> list[int] | None:
+    """The code points a literal or a plain set (no negation, no ``\\w``, small ranges)
+    lists, or None for an atom that must be run over every code point."""
+    if op is sre.LITERAL:
+        return [av]
+    if op is not sre.IN:
+        return None
+    members = []
+    for item_op, item in av:
+        if item_op is sre.LITERAL:
+            members.append(item)
+        elif item_op is sre.RANGE and item[1] - item[0] < _LISTED_RANGE:
+            members.extend(range(item[0], item[1] + 1))
+        else:
+            return None
+    return members
+
+
+def _scanned(source: str, flags: int) -> list[tuple[int, int]]:
+    """The code points ``source`` (one character) matches, found by running it over all."""
     runs = re.compile(f"(?:{source})+", flags)
     ranges = []
     for start, text in _universe():

@@ -110,7 +110,7 @@ def test_literal_expansion_is_every_code_point_re_accepts(char):
     the set a brute-force run of the literal over every code point finds."""
     literal = ENGINE.parse(re.escape(char), re.IGNORECASE)[0]
     quick = superset._accepted(*literal, re.escape(char), re.IGNORECASE)
-    brute = superset._accepted(ENGINE.constants.IN, [literal], f"[{re.escape(char)}]", re.IGNORECASE)
+    brute = superset._scanned(re.escape(char), re.IGNORECASE)
     assert quick == brute
 
 
@@ -139,3 +139,37 @@ def test_goldens_identical_with_and_without_engine(case, monkeypatch):
     finally:
         _fresh_screens()
     assert with_engine == without
+
+
+def _atoms(tree, flags):
+    """Every one-character atom of a parsed pattern, with the flags in force there."""
+    sre = ENGINE.constants
+    for op, av in tree:
+        if op in (sre.LITERAL, sre.IN):
+            yield op, av, flags
+        elif op is sre.SUBPATTERN:
+            yield from _atoms(av[3], (flags | av[1]) & ~av[2])
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                yield from _atoms(branch, flags)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            yield from _atoms(av[2], flags)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from _atoms(av[1], flags)
+        elif op is sre.ATOMIC_GROUP:
+            yield from _atoms(av, flags)
+
+
+def test_quick_expansion_of_every_set_in_the_rules_is_exact():
+    """Every set of the rules' patterns expands, the quick way, to the code points a
+    brute-force run over all of them finds (literals: the test above)."""
+    seen = {}
+    for rule in SCREENED:
+        patterns, flags, _how = rule.matcher.args
+        for pattern in patterns:
+            for op, av, local in _atoms(ENGINE.parse(pattern, flags), int(flags)):
+                if op is ENGINE.constants.IN:
+                    seen[superset._atom_source(op, av), local] = (op, av)
+    assert len(seen) > 20
+    for (source, local), (op, av) in seen.items():
+        assert superset._accepted(op, av, source, local) == superset._scanned(source, local), source
