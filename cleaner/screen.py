@@ -97,15 +97,17 @@ class Screen:
         self._seen = 0
         self._prefilter: Prefilter | None | bool = False  # False: not built yet
 
-    def _engine(self) -> Prefilter | None:
+    def _engine(self) -> "_SharedEngine | None":
         if self._prefilter is False:
             self._seen += 1
             if self._seen <= self.ENGINE_AFTER_LINES:
                 return None
-            self._prefilter = _prefilter_of(self._screened)
-            if self._prefilter is not None:
-                always = frozenset(self._prefilter.always)
-                self._listed = tuple((item, -1 if i in always else i) for item, i in self._listed)
+            shared = _shared()
+            ids = shared.ids(self._screened)
+            self._prefilter = None if ids is None else shared
+            if ids is not None:
+                always = frozenset(shared.prefilter.always)
+                self._listed = tuple((item, -1 if i < 0 or ids[i] in always else ids[i]) for item, i in self._listed)
         return self._prefilter
 
     def candidates(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
@@ -125,7 +127,54 @@ class Screen:
         return self._candidates[whole, searching]
 
 
-@lru_cache(maxsize=32)
-def _prefilter_of(rules: tuple[Rule, ...]) -> Prefilter | None:
-    """One engine for a tuple of rules, shared by the screens of every site."""
-    return Prefilter.build(rules)
+class _SharedEngine:
+    """One engine for every rule any screen screens, so that a line is scanned once for
+    the guards, the droppers and the span and zone headers (the last lines' hits are kept).
+    A screen with rules not seen yet adds them, and the engine is built again."""
+
+    KEEP_LINES = 4096
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+        self.index: dict[Rule, int] = {}
+        self.prefilter: Prefilter | None = None
+        self._hits: dict[str, frozenset[int]] = {}
+
+    def ids(self, rules: tuple[Rule, ...]) -> list[int] | None:
+        """The engine's index of each rule (None: no engine here)."""
+        new = [rule for rule in rules if rule not in self.index]
+        if new:
+            for rule in new:
+                self.index[rule] = len(self.rules)
+                self.rules.append(rule)
+            self.prefilter = Prefilter.build(tuple(self.rules))
+            self._hits.clear()
+        return None if self.prefilter is None else [self.index[rule] for rule in rules]
+
+    def hits(self, text: str) -> frozenset[int] | None:
+        found = self._hits.get(text)
+        if found is None:
+            found = self.prefilter.hits(text)
+            if found is not None:
+                if len(self._hits) >= self.KEEP_LINES:
+                    self._hits.clear()
+                self._hits[text] = found
+        return found
+
+
+_engine: _SharedEngine | None = None  # process-wide compiled data, never document state
+
+
+def _shared() -> _SharedEngine:
+    global _engine
+    if _engine is None:
+        _engine = _SharedEngine()
+    return _engine
+
+
+def reset_engine() -> None:
+    """Forget the engine and every screen (after ``CLEANER_NO_ENGINE`` changed: tests, benchmarks)."""
+    global _engine
+    _engine = None
+    Screen.of.cache_clear()
+    Screen._of_patterns.cache_clear()

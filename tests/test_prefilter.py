@@ -115,9 +115,7 @@ def test_literal_expansion_is_every_code_point_re_accepts(char):
 
 
 def _fresh_screens() -> None:
-    Screen.of.cache_clear()
-    Screen._of_patterns.cache_clear()
-    screen._prefilter_of.cache_clear()
+    screen.reset_engine()
 
 
 @pytest.mark.parametrize("case", golden_cases(), ids=lambda p: p.name)
