@@ -116,9 +116,36 @@ def competitors(texts: list[str]) -> dict:
     return found
 
 
-def throughput(texts: list[str], pages: list[str]) -> None:
+_AGAINST = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from cleaner import Cleaner
+texts = json.load(sys.stdin)
+cleaner = Cleaner()
+best = float("inf")
+for _ in range(3):
+    start = time.process_time()
+    for text in texts:
+        cleaner.clean(text)
+    best = min(best, time.process_time() - start)
+print(best)
+"""
+
+
+def other_cleaner(checkout: Path, texts: list[str]) -> float:
+    """Best of three CPU times of another checkout of cleaner (today's main, say) on the
+    texts, in a process of its own, with its own defaults."""
+    env = {key: value for key, value in os.environ.items() if key != "CLEANER_NO_ENGINE"}
+    out = subprocess.run([sys.executable, "-c", _AGAINST, str(checkout)], input=json.dumps(texts),
+                         capture_output=True, text=True, check=True, env=env)
+    return float(out.stdout.split()[-1])
+
+
+def throughput(texts: list[str], pages: list[str], against: Path | None = None) -> None:
     size = mb(texts)
     rows = {}
+    if against is not None:
+        rows[f"cleaner at {against.name} (its own process)"] = other_cleaner(against, texts)
     for name, engine in (("cleaner, prefilter engine", True), ("cleaner, plain matcher", False)):
         use_engine(engine)
         cleaner = Cleaner()
@@ -138,7 +165,9 @@ def throughput(texts: list[str], pages: list[str]) -> None:
         print(f"| {name} | {note} | |")
     ours = rows["cleaner, prefilter engine"]
     print()
-    print(f"cleaner engine / plain matcher    {rows['cleaner, plain matcher'] / ours:6.2f}x  (goal >= 2x)")
+    print(f"cleaner engine / plain matcher    {rows['cleaner, plain matcher'] / ours:6.2f}x")
+    if against is not None:
+        print(f"cleaner engine / cleaner at {against.name:<13} {rows[next(iter(rows))] / ours:6.2f}x  (goal >= 2x)")
     for name, goal in (("trafilatura text pass", " (goal >= 3x)"), ("ftfy.fix_text alone", ""),
                        ("boilerpy3 ArticleExtractor", ""), ("datatrove C4 line filter", ""),
                        ("naive one-regex filter", "")):
@@ -285,6 +314,8 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", type=int, default=1, help="multiply the synthetic sizes")
     parser.add_argument("--learn-mb", type=float, default=20, help="size of the corpus-mode JSONL (the goal: 1000)")
     parser.add_argument("--only", choices=("corpus", "throughput"), help="run only this part")
+    parser.add_argument("--against", type=Path, help="another checkout of cleaner to time on the same "
+                        "texts (today's main: the issue's 2x goal)")
     parser.add_argument("--corpus", type=Path, help="a folder of <id>/residue.txt and <id>/page.txt "
                         "(default: the vendored aeb dev sample)")
     args = parser.parse_args(argv)
@@ -296,7 +327,7 @@ def main(argv=None) -> int:
     if args.only == "corpus":
         corpus_mode(texts, args.learn_mb)
         return 0
-    throughput(texts, pages)
+    throughput(texts, pages, args.against)
     if args.only == "throughput":
         return 0
     startup(texts)

@@ -12,7 +12,8 @@ The engine is not used, and the caller takes the plain way, when:
 - ``CLEANER_NO_ENGINE=1`` is set (tests and benchmarks compare both ways);
 - the ``re2`` module (the ``google-re2`` package) is not installed, or its set fails to compile;
 - ``re``'s parse trees are not available (:data:`cleaner.re_internals.ENGINE` is plain);
-- a line cannot be encoded as UTF-8 (a lone surrogate): :meth:`Prefilter.hits` gives None.
+- a line cannot be encoded as UTF-8 (a lone surrogate), or holds a ``\n`` (a caller's
+  text that is not one line): :meth:`Prefilter.hits` gives None.
 
 A rule whose patterns cannot be translated (a group reference) is a candidate on every line.
 
@@ -111,7 +112,10 @@ class Prefilter:
 
     def hits(self, text: str) -> frozenset[int] | None:
         """The indexes of the rules whose superset matches the line (``always`` not
-        included), or None when the line cannot be scanned (not encodable as UTF-8)."""
+        included), or None when the line cannot be scanned (not encodable as UTF-8, or
+        holding a line break: the superset patterns stop at one)."""
+        if "\n" in text:
+            return None  # (never in a line; the superset patterns exclude it)
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:

@@ -9,15 +9,18 @@ must never lose a match, and may find more:
   included (``s`` under IGNORECASE is ``[Ssſ]``, ``k`` is ``[Kk\u212a]``);
 - lookarounds, ``\b`` and ``\B`` are dropped (an empty pattern matches wherever they do);
 - possessive repeats and atomic groups become plain ones (they match less, never more);
-- large bounded repeats are opened (``{2,300}`` becomes ``{2,}``), high minimums lowered;
-- ``^`` and ``$`` stay: the engine runs in multi-line mode, on lines;
-- no class holds ``\n``, so a match stays inside one line.
+- bounded repeats above 4 are opened (``{2,300}`` becomes ``{2,}``), minimums above 4 lowered;
+- ``^`` and ``$`` are kept only at an alternative's start and end (engines take no other);
+- a class of many ranges beyond ASCII (``\w``) keeps its ASCII part and takes all the rest;
+- no class holds ``\n``, so a match stays inside one line (the engine scans one line).
 
 A pattern with a group reference or a conditional cannot be translated
-(:class:`Untranslatable`); nor one that can match the empty string (it would hit every
-line: the rule is simply tried on every line, as without an engine).
+(:class:`Untranslatable`); nor an alternative that can match the empty string once its
+assertions are dropped, unless it has a positive lookahead that cannot: the line holds a
+match of that lookahead wherever the alternative matches. An untranslatable rule is
+simply tried on every line, as without an engine.
 
-The output is PCRE syntax both google-re2 and Hyperscan read: code points as ``\x{HHHH}``.
+The output is syntax both google-re2 and Hyperscan read: code points as ``\x{HHHH}``.
 
 >>> translate(r"^sign up\b|cookies?$", re.IGNORECASE, "search")
 ['^(?:[Ss\\x{17f}][Ii\\x{130}-\\x{131}][Gg][Nn]\\x{20}[Uu][Pp])', '(?:[Cc][Oo][Oo][Kk\\x{212a}][Ii\\x{130}-\\x{131}][Ee](?:[Ss\\x{17f}]){0,1})$']

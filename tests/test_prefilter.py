@@ -102,6 +102,7 @@ def test_most_rules_translate(engine):
 
 def test_unencodable_line_takes_the_plain_way(engine):
     assert engine.hits("Advertisement \udc80") is None
+    assert engine.hits("Advertisement\n") is None
 
 
 @pytest.mark.parametrize("char", sorted(set("sSkKiIyY") | set("ıİſ\u212aσςΣµßẞǅǆǄθϑΘωΩ\u2126åÅ\u212b")))
