@@ -86,6 +86,7 @@ class SreInternals:
                 and all(isinstance(k, int) and isinstance(v, tuple) for k, v in extra.items())):
             raise ValueError("re._casefix._EXTRA_CASES is not the table of extra case-equal characters")
         self.extra_cases = extra
+        self.lower = _sre.unicode_tolower  # re's own lower case of a code point, as IGNORECASE uses it
         self.SubPattern = re._parser.SubPattern
         self._check()
 

@@ -1,9 +1,14 @@
 """Find the few rules worth trying on a line: most lines match no rule at all.
 
-A :class:`Screen` joins the patterns of many rules into one matcher per way of matching
-(see :class:`cleaner.patterns.UnionMatcher`). Where the joined matcher fails, none of the
-rules can match, and one call replaced one per rule. Where it succeeds, the rules are
-tried one by one, in order, as before: the answer is exactly the per-rule answer.
+A :class:`Screen` asks a compiled multi-pattern engine (:mod:`cleaner.prefilter`) which
+rules may match a line: one scan of the line for all rules. Without the engine (not
+installed, turned off with ``CLEANER_NO_ENGINE=1``, a line it cannot scan, or a small
+input: the engine is built only once a screen has seen ``ENGINE_AFTER_LINES`` lines,
+so a short run does not pay for compiling it), it joins the patterns of many rules into
+one matcher per way of matching (see :class:`cleaner.patterns.UnionMatcher`). Where the
+joined matcher fails, none of the rules can match, and one call replaced one per rule.
+Either way the candidates are then tried one by one, in order, with each rule's own
+pattern: the answer is exactly the per-rule answer.
 
 >>> from cleaner.rules import load_rules
 >>> droppers = tuple((r, NO_LIMIT) for r in load_rules() if r.kind == "line")
@@ -18,6 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .patterns import UnionMatcher
+from .prefilter import Prefilter
 from .rules import Rule
 
 NO_LIMIT = float("inf")
@@ -33,6 +39,7 @@ class Screen:
     """
 
     SHORT_WORDS = 8
+    ENGINE_AFTER_LINES = 2000  # lines a screen sees before it builds the engine (tests set 0)
 
     @staticmethod
     @lru_cache(maxsize=1024)
@@ -61,12 +68,17 @@ class Screen:
         copy.__dict__.update(self.__dict__)
         copy._candidates = {key: tuple(sorted(found + exact, key=order.__getitem__))
                             for key, found in self._candidates.items()}
+        copy._listed = tuple(sorted(self._listed + tuple((item, -1) for item in exact),
+                                    key=lambda pair: order[pair[0]]))
+        copy._by_hits = {}
         return copy
 
     def __init__(self, limited_rules: tuple[tuple[Rule, float], ...]) -> None:
         def joined(how: str) -> list[tuple[Rule, float]]:
-            return [(r, limit) for r, limit in limited_rules
-                    if r.matcher is not None and r.matcher.args[2] == how and r.matcher.groups.joinable]
+            # (a rule that also lists exact lines is tried on every line: its lines match
+            # where its patterns do not)
+            return [(r, limit) for r, limit in limited_rules if r.matcher is not None and not r.lines
+                    and r.matcher.args[2] == how and r.matcher.groups.joinable]
 
         whole, searching = joined("fullmatch"), joined("search")
         self.whole = UnionMatcher(tuple(r.matcher for r, _ in whole)) if whole else None
@@ -77,9 +89,92 @@ class Screen:
         self._candidates = {
             (w, s): tuple(item for item in rules if (w or item not in whole) and (s or item not in searching))
             for w in (False, True) for s in (False, True)}
+        # for the engine: each rule with the index of its patterns in the engine (-1: always tried)
+        self._screened = tuple(r for r, _ in rules if r.matcher is not None and not r.lines)
+        self._listed = tuple((item, self._screened.index(item[0]) if item[0] in self._screened else -1)
+                             for item in rules)
+        self._by_hits: dict[frozenset[int], tuple[tuple[Rule, float], ...]] = {}
+        self._seen = 0
+        self._prefilter: Prefilter | None | bool = False  # False: not built yet
+
+    def _engine(self) -> "_SharedEngine | None":
+        if self._prefilter is False:
+            self._seen += 1
+            if self._seen <= self.ENGINE_AFTER_LINES:
+                return None
+            shared = _shared()
+            ids = shared.ids(self._screened)
+            self._prefilter = None if ids is None else shared
+            if ids is not None:
+                always = frozenset(shared.prefilter.always)
+                self._listed = tuple((item, -1 if i < 0 or ids[i] in always else ids[i]) for item, i in self._listed)
+        return self._prefilter
 
     def candidates(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
         """The rules to try on a line (``lower``: :func:`cleaner.patterns.lowered` of it)."""
+        engine = self._engine()
+        if engine is not None:
+            hits = engine.hits(text)
+            if hits is not None:
+                found = self._by_hits.get(hits)
+                if found is None:
+                    if len(self._by_hits) > 4096:
+                        self._by_hits.clear()
+                    found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
+                return found
         whole = self.whole is not None and words <= self.whole_limit and self.whole(text, lower)
         searching = self.searching is not None and (words > self.short_limit or self.searching(text, lower))
         return self._candidates[whole, searching]
+
+
+class _SharedEngine:
+    """One engine for every rule any screen screens, so that a line is scanned once for
+    the guards, the droppers and the span and zone headers (the last lines' hits are kept).
+    A screen with rules not seen yet adds them, and the engine is built again."""
+
+    KEEP_LINES = 4096
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+        self.index: dict[Rule, int] = {}
+        self.prefilter: Prefilter | None = None
+        self._hits: dict[str, frozenset[int]] = {}
+
+    def ids(self, rules: tuple[Rule, ...]) -> list[int] | None:
+        """The engine's index of each rule (None: no engine here)."""
+        new = [rule for rule in rules if rule not in self.index]
+        if new:
+            for rule in new:
+                self.index[rule] = len(self.rules)
+                self.rules.append(rule)
+            self.prefilter = Prefilter.build(tuple(self.rules))
+            self._hits.clear()
+        return None if self.prefilter is None else [self.index[rule] for rule in rules]
+
+    def hits(self, text: str) -> frozenset[int] | None:
+        found = self._hits.get(text)
+        if found is None:
+            found = self.prefilter.hits(text)
+            if found is not None:
+                if len(self._hits) >= self.KEEP_LINES:
+                    self._hits.clear()
+                self._hits[text] = found
+        return found
+
+
+_engine: _SharedEngine | None = None  # process-wide compiled data, never document state
+
+
+def _shared() -> _SharedEngine:
+    global _engine
+    if _engine is None:
+        _engine = _SharedEngine()
+    return _engine
+
+
+def reset_engine() -> None:
+    """Forget the engine and every screen (after ``CLEANER_NO_ENGINE`` changed: tests, benchmarks)."""
+    global _engine
+    _engine = None
+    Screen.of.cache_clear()
+    Screen._of_patterns.cache_clear()

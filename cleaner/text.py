@@ -37,12 +37,25 @@ def has_words(text: str) -> bool:
     return _WORD_CHAR.search(text) is not None
 
 
+_MEMO_SIZE = 1 << 16
+_counts: dict[str, int] = {}  # a memo of a pure function (each settle pass counts a line again)
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
 
     >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
     (4, 3)
     """
+    count = _counts.get(text)
+    if count is None:
+        if len(_counts) >= _MEMO_SIZE:
+            _counts.clear()
+        count = _counts[text] = _count_words(text)
+    return count
+
+
+def _count_words(text: str) -> int:
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
@@ -66,7 +79,13 @@ def fold(text: str) -> str:
     >>> fold("The  U.S. said: “No!”") == fold("the us said no")
     True
     """
-    return _FOLD.sub("", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # (the same characters [\W_] removes, an order of magnitude faster)
+        return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
+    return _FOLD.sub("", folded)
+
+
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 _CLOSERS = "'\"’”»)"

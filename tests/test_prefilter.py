@@ -1,0 +1,174 @@
+"""The engine prefilter is exact: with it and without it, the same (line, rule) table and
+the same output.
+
+The engine only proposes candidates and each is confirmed by the rule's own pattern, so
+what could go wrong is a *missed* candidate: a superset pattern that is not one. These
+tests look for one on every rule example, every golden line, and variants of the lines a
+rule matches that ``re``'s Unicode case folding treats specially (ſ, the Kelvin sign,
+ı/İ), with other spaces (NBSP, U+3000) and in full-width forms.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaner import Config, clean_and_explain
+from cleaner import prefilter, screen, superset
+from cleaner.re_internals import ENGINE
+from cleaner.rules import load_rules
+from cleaner.screen import Screen
+
+from .conftest import case_config, golden_cases
+
+pytestmark = pytest.mark.skipif(bool(prefilter.disabled_reason()), reason=prefilter.disabled_reason() or "-")
+
+RULES = load_rules(Config(mode="page"))
+SCREENED = tuple(r for r in RULES if r.matcher is not None and not r.lines)
+
+
+def _base_lines() -> list[str]:
+    lines = set()
+    for rule in RULES:
+        for key in ("drop", "keep", "todo_drop", "todo_keep"):
+            lines.update(rule.examples.get(key, []))
+        for case in rule.examples.get("cases", []):
+            lines.update(line.split(":", 1)[1].strip() for line in case["lines"])
+    for case in golden_cases():
+        lines.update((case / "input.txt").read_text("utf-8").splitlines())
+    return sorted(line for line in lines if line.strip())
+
+
+_FULL_WIDTH = {c: chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+def variants(line: str) -> list[str]:
+    """The line in the spellings Python's re treats specially or a scraper leaves behind.
+
+    >>> variants("Ski")[:3]
+    ['SKI', 'ski', 'sKI']
+    """
+    return [line.upper(), line.lower(), line.swapcase(),
+            line.replace("s", "ſ"), line.replace("S", "ſ"),
+            line.replace("k", "\u212a").replace("K", "\u212a"),
+            line.replace("i", "ı"), line.replace("I", "İ"), line.replace("i", "İ"),
+            line.replace(" ", "\u00a0"), line.replace(" ", "\u3000"),
+            line.translate(_FULL_WIDTH), line.upper().replace("SS", "ẞ")]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    built = prefilter.Prefilter.build(SCREENED)
+    assert built is not None, "the engine is installed but would not take the rules' patterns"
+    return built
+
+
+def _missed(engine, lines) -> list[tuple[str, str]]:
+    """(line, rule) pairs the rule matches but the engine did not propose."""
+    missed = []
+    always = set(engine.always)
+    for line in lines:
+        hits = engine.hits(line)
+        if hits is None:
+            continue
+        for i, rule in enumerate(SCREENED):
+            if i not in hits and i not in always and rule.matches(line):
+                missed.append((line, rule.full_id))
+    return missed
+
+
+def test_engine_misses_no_match_on_examples_and_goldens(engine):
+    lines = _base_lines()
+    assert len(lines) > 1000
+    assert _missed(engine, lines) == []
+
+
+def test_engine_misses_no_match_on_unicode_variants(engine):
+    matched = [line for line in _base_lines() if any(rule.matches(line) for rule in SCREENED)]
+    lines = [v for line in matched for v in variants(line)]
+    assert len(lines) > 5000
+    assert _missed(engine, lines) == []
+
+
+def test_engine_is_selective(engine):
+    """A prefilter that proposed every rule everywhere would pass the tests above."""
+    hits = engine.hits("The council voted on Monday to approve the new budget for the schools.")
+    assert len(hits) + len(engine.always) < len(SCREENED) // 4
+
+
+def test_most_rules_translate(engine):
+    assert len(engine.always) <= 3, [SCREENED[i].full_id for i in engine.always]
+
+
+def test_unencodable_line_takes_the_plain_way(engine):
+    assert engine.hits("Advertisement \udc80") is None
+    assert engine.hits("Advertisement\n") is None
+
+
+@pytest.mark.parametrize("char", sorted(set("sSkKiIyY") | set("ıİſ\u212aσςΣµßẞǅǆǄθϑΘωΩ\u2126åÅ\u212b")))
+def test_literal_expansion_is_every_code_point_re_accepts(char):
+    """The quick expansion of a literal under IGNORECASE (from re's lower-case table) is
+    the set a brute-force run of the literal over every code point finds."""
+    literal = ENGINE.parse(re.escape(char), re.IGNORECASE)[0]
+    quick = superset._accepted(*literal, re.escape(char), re.IGNORECASE)
+    brute = superset._scanned(re.escape(char), re.IGNORECASE)
+    assert quick == brute
+
+
+def _fresh_screens() -> None:
+    screen.reset_engine()
+
+
+@pytest.mark.parametrize("case", golden_cases(), ids=lambda p: p.name)
+def test_goldens_identical_with_and_without_engine(case, monkeypatch):
+    text = (case / "input.txt").read_text("utf-8")
+    scanned = []
+    hits = prefilter.Prefilter.hits
+    monkeypatch.setattr(prefilter.Prefilter, "hits", lambda self, line: scanned.append(line) or hits(self, line))
+    monkeypatch.setattr(Screen, "ENGINE_AFTER_LINES", 0)
+    _fresh_screens()
+    try:
+        with_engine = clean_and_explain(text, case_config(case))
+        assert scanned, "the engine was not used"
+        monkeypatch.setenv("CLEANER_NO_ENGINE", "1")
+        _fresh_screens()
+        scanned.clear()
+        without = clean_and_explain(text, case_config(case))
+        assert not scanned, "CLEANER_NO_ENGINE did not turn the engine off"
+    finally:
+        _fresh_screens()
+    assert with_engine == without
+
+
+def _atoms(tree, flags):
+    """Every one-character atom of a parsed pattern, with the flags in force there."""
+    sre = ENGINE.constants
+    for op, av in tree:
+        if op in (sre.LITERAL, sre.IN):
+            yield op, av, flags
+        elif op is sre.SUBPATTERN:
+            yield from _atoms(av[3], (flags | av[1]) & ~av[2])
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                yield from _atoms(branch, flags)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            yield from _atoms(av[2], flags)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from _atoms(av[1], flags)
+        elif op is sre.ATOMIC_GROUP:
+            yield from _atoms(av, flags)
+
+
+def test_quick_expansion_of_every_set_in_the_rules_is_exact():
+    """Every set of the rules' patterns expands, the quick way, to the code points a
+    brute-force run over all of them finds (literals: the test above)."""
+    seen = {}
+    for rule in SCREENED:
+        patterns, flags, _how = rule.matcher.args
+        for pattern in patterns:
+            for op, av, local in _atoms(ENGINE.parse(pattern, flags), int(flags)):
+                if op is ENGINE.constants.IN:
+                    seen[superset._atom_source(op, av), local] = (op, av)
+    assert len(seen) > 20
+    for (source, local), (op, av) in seen.items():
+        assert superset._accepted(op, av, source, local) == superset._scanned(source, local), source
