@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner, Config  # noqa: E402
-from cleaner import screen, text  # noqa: E402
+from cleaner import screen, text as text_module  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 NAIVE = re.compile(r"^(?:advertisement|share this article|read more|comments?)$", re.I)
@@ -67,7 +67,7 @@ def timed(function, texts, repeat: int = 3) -> float:
     built lazily by re2 as lines need it, is kept, as in a long run)."""
     best = float("inf")
     for _ in range(repeat):
-        text._counts.clear()
+        text_module._counts.clear()
         if screen._engine is not None:
             screen._engine._hits.clear()  # (nor the engine's hits of the last lines)
         start = time.process_time()
