@@ -127,6 +127,36 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
 _QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
 
 
+# a quotation: an opening mark, then words, closed after a comma or a sentence's end
+# (“...,” she said / „...“, sagte er / « ... », dit-il)
+_SPEECH = compile_pattern(r"[“\"„«「『][^“”\"„«»「」『』]{12,}?(?:[,.!?…]\s?[”\"“»」』]|[”\"“»」』]\s?,)")
+
+
+def quotes_speech(text: str) -> bool:
+    """``text`` quotes a speaker (a caption quotes no one; a title in quotes is short).
+
+    >>> quotes_speech("“We will appeal,” the club said on Sunday."), quotes_speech("Actors in “The Crown.”")
+    (True, False)
+    >>> quotes_speech("„Wir bleiben hier“, sagte der Bürgermeister.")
+    True
+    """
+    return _SPEECH.search(text) is not None
+
+
+_LOWER_START = compile_pattern(r"(?<![\w'’-])[^\W\d_]")
+
+
+def is_sentence_case(text: str) -> bool:
+    """Three words or more, two of them starting in lower case: a short headline ('Otizmin
+    kaynağı bulundu'), not a section label ('Committee News', 'THE WHITE HOUSE',
+    'Politik und Gesellschaft').
+
+    >>> is_sentence_case("Otizmin kaynağı bulundu"), is_sentence_case("Politik und Gesellschaft")
+    (True, False)
+    """
+    return word_count(text) >= 3 and sum(1 for found in _LOWER_START.finditer(text) if found.group().islower()) >= 2
+
+
 def ends_question(text: str) -> bool:
     """``text`` ends with a question mark (closers after it passed over).
 

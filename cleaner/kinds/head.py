@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
-from ..text import ends_sentence, is_label
+from ..text import ends_sentence, is_label, is_sentence_case
 from .base import Param, ReviseKind
 from .lists import KEY_VALUE
 
@@ -27,12 +27,13 @@ class HeadKind(ReviseKind):
         """Site names and section labels above the headline: short lines at the very top,
         dropped only if the first longer line after them reads like a headline (no final
         period, no 'label: value' with a number), so that a short headline followed by prose
-        or by data ('Coordinates: 42°S 174°E') is kept."""
+        or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
+        headline itself, not a label (see :func:`cleaner.text.is_sentence_case`)."""
         head: list[Line] = []
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
-            if is_label(line, rule.param("max_words")):
+            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")

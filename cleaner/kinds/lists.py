@@ -50,6 +50,7 @@ ORDINAL = compile_pattern(r"^\(?\d{1,3}[.)]\s")
 # a price or a share, or a quantity at the start of an item ('350 g flour', '2 cups milk')
 _AMOUNT = compile_pattern(r"[€$£¥]\s?\d|\d\s?(?:%|€|\$|£|¥)|^[\d½¼¾⅓][\d,./½¼¾⅓-]*\s?(?:[a-zäöü]|(?:g|kg|mg|ml|cl|dl|l|EL|TL|Pck|Stk|Gramm|Liter|Teelöffel|Esslöffel|Prise|Stück|Dose|Becher|Bund|Tasse|Tassen)\b)")
 _MARKS = compile_pattern(r"[◯○●◎✓✔✗✘✕△]")  # the marks of a spec or comparison table
+_PAIR = compile_pattern(r"[^\W\d_][^:：]{0,30}[:：]\s*[^\W\d_]")
 
 
 def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
@@ -74,7 +75,9 @@ def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
 
 
 def _holds_data(text: str) -> bool:
-    return DIGIT.search(text) is not None or _MARKS.search(text) is not None
+    """A number, a table's check mark, or 'label: value' (a roster, a play's credits:
+    'Kars: Hasan Arslan', 'Music: Jon Lee'; a menu item has no colon inside)."""
+    return DIGIT.search(text) is not None or _MARKS.search(text) is not None or _PAIR.match(text) is not None
 
 
 def _is_data_item(text: str) -> bool:

@@ -70,6 +70,8 @@ class PageKind(ReviseKind):
         "box_headline_min_words": Param(9, "the shortest headline (in words) that shows a list below the body is no "
                                            "fact box"),
         "box_headline_max_words": Param(20, "the longest such headline (in words)"),
+        "clearly_more": Param(2, "how many times the words of sentences below the first copy of the title a later "
+                                 "copy needs below it to be the headline instead"),
         "header_rows": Param(3, "the rows above the body in which its headline (sharing words with the title) is "
                                 "looked for"),
     }
@@ -105,7 +107,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         weights[k] = min(weights[k], -line_cost)
     # a dump starts with the <title> (a paragraph of prose there is no title)
     title = fold(lines[rows[0]].text) if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
-    anchor = _title_anchor(lines, rows, weights, window, title)
+    anchor = _title_anchor(lines, rows, weights, window, title, p["clearly_more"])
     if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
@@ -414,19 +416,24 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
 
 
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
-                  title: str) -> int | None:
+                  title: str, clearly_more: float) -> int | None:
     """The row of the headline: a line after the title that repeats it and has prose within
     ``window`` rows below it. Of several, the one repeating most of the title (the headline,
-    not the site's name of "Headline | Site"); the first of those."""
+    not the site's name of "Headline | Site"); of those the first, unless a later one is
+    followed by clearly more article (``clearly_more`` times the words of sentences): the
+    title repeated in a sign-up box above the article has a form under it, not the body,
+    while a teaser list below the article has comments under it, which are sentences too.
+    A line another rule dropped is no headline."""
     def prose_below(k: int) -> bool:
         return any(w > 0 for w in weights[k + 1 : k + 1 + window])
 
-    best, best_length = None, 0
+    best, best_length, best_body = None, 0, 0
     for k in range(1, len(rows)):
-        if repeats_title(lines[rows[k]].text, title, prefix=True) and prose_below(k):
-            length = len(fold(lines[rows[k]].text))
-            if length > best_length:
-                best, best_length = k, length
+        line = lines[rows[k]]
+        if not _ruled(line) and repeats_title(line.text, title, prefix=True) and prose_below(k):
+            length, body = len(fold(line.text)), _body_below(lines, rows, weights, k)
+            if length > best_length or (length == best_length and body > clearly_more * best_body):
+                best, best_length, best_body = k, length, body
     if best is None and rows and lines[rows[0]].words <= TITLE_MAX_WORDS:
         # the headline may differ from the <title> by a word (a page that starts with a
         # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
@@ -435,6 +442,13 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
         best = next((k for k in range(1, len(rows))
                      if nearly_repeats_title(lines[rows[k]].text, title_words) and prose_below(k)), None)
     return best
+
+
+def _body_below(lines: list[Line], rows: list[int], weights: list[int], anchor: int) -> int:
+    """The words of sentences in the best stretch below ``anchor`` (0: none). (Sentences:
+    a sidebar's list of archive months is a long line, but no sentence.)"""
+    body = _densest_from(weights, anchor)
+    return _sentence_words(lines, rows, body) if body is not None else 0
 
 
 def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:

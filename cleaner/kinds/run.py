@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class RunKind(ReviseKind):
     name = "run"
     summary = ("`min_lines` or more adjacent short labels: a menu printed one item per line; not a list the "
-               "line above announces (a sentence ending with ':'), not data (numbers on 40% of the lines), "
+               "line above announces (a sentence ending with ':'), not data (numbers or 'label: value' on 40% of the lines), "
                "not a run between two lines of prose unless half its items match the patterns (known menu words)")
     guarded = True
     needs_patterns = False

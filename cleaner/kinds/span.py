@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
-from ..text import BULLET, DIGIT, ends_sentence, fold, repeats_title
+from ..text import BULLET, DIGIT, ends_sentence, fold, quotes_speech, repeats_title
 from .base import Param, ReviseKind
 from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
 
@@ -64,17 +64,24 @@ class SpanKind(ReviseKind):
 def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
     """A span item: a short headline-like line, or a bulleted one up to twice as long.
 
-    With ``sentences`` an item may end like a sentence (a photo caption does).
+    With ``sentences`` an item may end like a sentence (a photo caption does), but it
+    quotes no one: a line with a quotation in it is a paragraph of the story.
 
     >>> is_link_item(Line(1, "- Rams top Bears as offenses struggle"), 14)
     True
     >>> is_link_item(Line(1, "The minister resigned on Friday."), 14)
     False
+    >>> is_link_item(Line(1, "Fans outside the stadium on Sunday."), 40, sentences=True)
+    True
+    >>> is_link_item(Line(1, "“We will appeal,” the club said on Sunday."), 40, sentences=True)
+    False
     """
     words = line.words
     if BULLET.match(line.text):
         return words <= 2 * max_words
-    return words <= max_words and (sentences or not ends_sentence(line.text))
+    if sentences:
+        return words <= max_words and not quotes_speech(line.text)
+    return words <= max_words and not ends_sentence(line.text)
 
 
 def _ordinal(line: Line) -> int | None:
@@ -128,7 +135,9 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
         if len(items) >= rule.param("max_items"):
             break
         if line.is_blank:
-            if (items and not blank_before_first) or (passed and not items) or not spaced:
+            if (items and not blank_before_first) or (passed and not items) or not spaced \
+                    or (not skip_dropped and line.text):
+                # (looking back, a separator line like '—' or '***' is a section break)
                 break  # a compact list ended, the span's first neighbour was its item, or
                 # (looking back) a section break parts the credit from the paragraph above
             blank_before_first = blank_before_first or not items
