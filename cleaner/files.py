@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -66,15 +67,32 @@ def reading_error(name: str, err: OSError, directory_hint: str) -> InputError:
 
 
 def write_atomic(path: str, data: bytes, keep_mode: bool = True, sync: bool = True) -> None:
-    """Replace (or create) ``path`` with ``data``: write a temporary file in the same
-    folder (``.NAME.*.tmp``), then rename it over. The one atomic write of the package:
-    the command's outputs and the start-up cache (:mod:`cleaner.cache`) both use it.
+    """Replace (or create) ``path`` with ``data``, atomically (see :func:`atomic_output`).
+    The command's outputs and the start-up cache (:mod:`cleaner.cache`) both use it."""
+    with atomic_output(path, keep_mode, sync) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
+    """A binary file to write in place of ``path``: a temporary file in the same folder
+    (``.NAME.*.tmp``), renamed over ``path`` when the block ends without an exception. The
+    one atomic write of the package (:func:`write_atomic`, JSONL ``-o``).
 
     An existing file keeps its permission bits (``keep_mode``); a new one gets the usual
-    ``0o666`` less the umask. If anything fails (disk full, Ctrl-C) the temporary file is
-    removed and the original is untouched. ``sync`` flushes the data to disk before the
-    rename, so that a crash cannot leave an empty file in place of the old one (a cache,
-    rebuilt if lost, can skip that).
+    ``0o666`` less the umask. If anything fails (disk full, a bad record, Ctrl-C) the
+    temporary file is removed and ``path`` is untouched (or still absent). ``sync`` flushes
+    the data to disk before the rename, so that a crash cannot leave an empty file in place
+    of the old one (a cache, rebuilt if lost, can skip that).
+
+    >>> import tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "out.jsonl")
+    >>> with atomic_output(path) as out:
+    ...     _ = out.write(b"{}\\n")
+    ...     os.path.exists(path)
+    False
+    >>> open(path, "rb").read()
+    b'{}\\n'
     """
     folder = os.path.dirname(os.path.abspath(path))
     exists = os.path.exists(path)
@@ -94,7 +112,7 @@ def write_atomic(path: str, data: bytes, keep_mode: bool = True, sync: bool = Tr
         raise InputError(f"{path}: cannot write a temporary file beside it: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -61,3 +61,75 @@ def test_nul_byte_anywhere_marks_a_binary_file(tmp_path, capsys, mode):
     assert path.read_bytes() == data
     main(["--in-place", str(path)])
     assert path.read_bytes() == data
+
+
+# --- 3. JSONL output written atomically ------------------------------------------------------
+
+def write_records(path, texts) -> None:
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)), "utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_failed_jsonl_run_leaves_no_partial_output(tmp_path, capsys, suffix):
+    source = tmp_path / "in.jsonl"
+    write_records(source, [NOISY] * 200)
+    with open(source, "a", encoding="utf-8") as handle:  # line 201: far past the first chunks
+        handle.write("not json\n")
+    fresh, existing = tmp_path / f"new{suffix}", tmp_path / f"old{suffix}"
+    existing.write_bytes(b"the previous run's output\n")
+    before = folder_listing(tmp_path)
+    assert main(["--jsonl", str(source), "-o", str(fresh), "-j", "1"]) == 2
+    assert main(["--jsonl", str(source), "-o", str(existing), "-j", "1"]) == 2
+    assert "in.jsonl: line 201: not valid JSON" in capsys.readouterr().err
+    assert folder_listing(tmp_path) == before  # no new file, no temporary file left
+    assert existing.read_bytes() == b"the previous run's output\n"
+
+
+def test_jsonl_output_may_replace_its_input(tmp_path):
+    """Written beside, renamed at the end: -o naming the input no longer truncates it first."""
+    source = tmp_path / "corpus.jsonl"
+    write_records(source, [NOISY] * 100)
+    assert main(["--jsonl", str(source), "-o", str(source), "-q"]) == 0
+    assert [json.loads(line)["text"] for line in source.open(encoding="utf-8")] == [CLEANED] * 100
+    assert folder_listing(tmp_path) == ["corpus.jsonl"]
+
+
+def test_jsonl_output_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_records(source, [NOISY])
+    target.write_text("")
+    target.chmod(0o640)
+    assert main(["--jsonl", str(source), "-o", str(target), "-q"]) == 0
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+
+
+# --- 4. .zst without zstandard -----------------------------------------------------------------
+
+@pytest.fixture
+def no_zstandard(monkeypatch):
+    real_import = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name == "zstandard":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+
+
+def test_writing_zst_without_zstandard_names_the_file_and_the_extra(tmp_path, capsys, no_zstandard):
+    source = tmp_path / "in.jsonl"
+    write_records(source, [NOISY])
+    assert main(["--jsonl", str(source), "-o", str(tmp_path / "out.jsonl.zst")]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"clean: error: {tmp_path / 'out.jsonl.zst'}: writing .zst needs the zstandard package: "
+                   "pip install 'newsnoise[zstd]'\n")
+    assert folder_listing(tmp_path) == ["in.jsonl"]
+
+
+def test_reading_zst_without_zstandard_names_the_file_and_the_extra(tmp_path, capsys, no_zstandard):
+    source = tmp_path / "in.jsonl.zst"
+    source.write_bytes(b"(compressed)")
+    assert main(["--jsonl", str(source)]) == 2
+    assert capsys.readouterr().err == (f"clean: error: {source}: reading .zst needs the zstandard package: "
+                                       "pip install 'newsnoise[zstd]'\n")
