@@ -83,7 +83,8 @@ def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
     ``0o666`` less the umask. If anything fails (disk full, a bad record, Ctrl-C) the
     temporary file is removed and ``path`` is untouched (or still absent). ``sync`` flushes
     the data to disk before the rename, so that a crash cannot leave an empty file in place
-    of the old one (a cache, rebuilt if lost, can skip that).
+    of the old one (a cache, rebuilt if lost, can skip that). A symbolic link is followed:
+    its target is replaced and the link stays a link.
 
     >>> import tempfile
     >>> path = os.path.join(tempfile.mkdtemp(), "out.jsonl")
@@ -94,12 +95,13 @@ def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
     >>> open(path, "rb").read()
     b'{}\\n'
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    exists = os.path.exists(path)
-    if exists and not os.access(path, os.W_OK):
+    target = os.path.realpath(path)  # (the messages name the path as given)
+    folder = os.path.dirname(target)
+    exists = os.path.exists(target)
+    if exists and not os.access(target, os.W_OK):
         raise InputError(f"{path}: permission denied (cannot write)")
     if exists and keep_mode:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     else:
         umask = os.umask(0)
         os.umask(umask)
@@ -107,7 +109,7 @@ def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
     try:
         import tempfile  # only when writing
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise InputError(f"{path}: cannot write a temporary file beside it: {err.strerror}") from None
     try:
@@ -117,7 +119,7 @@ def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

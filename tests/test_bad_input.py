@@ -133,3 +133,28 @@ def test_reading_zst_without_zstandard_names_the_file_and_the_extra(tmp_path, ca
     assert main(["--jsonl", str(source)]) == 2
     assert capsys.readouterr().err == (f"clean: error: {source}: reading .zst needs the zstandard package: "
                                        "pip install 'newsnoise[zstd]'\n")
+
+
+# --- 5. --in-place on a symlink ------------------------------------------------------------------
+
+def test_in_place_on_a_symlink_cleans_the_target_and_keeps_the_link(tmp_path):
+    (tmp_path / "data").mkdir()
+    target = tmp_path / "data" / "story.txt"
+    target.write_text(NOISY, "utf-8")
+    link = tmp_path / "story.txt"
+    link.symlink_to(os.path.join("data", "story.txt"))
+    assert main(["--in-place", "-q", str(link)]) == 1
+    assert link.is_symlink() and os.readlink(link) == os.path.join("data", "story.txt")
+    assert target.read_text("utf-8") == CLEANED
+    assert folder_listing(tmp_path) == ["data", "story.txt"]
+    assert folder_listing(tmp_path / "data") == ["story.txt"]
+
+
+def test_folder_in_place_follows_symlinks_too(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(NOISY, "utf-8")
+    (tmp_path / "news").mkdir()
+    link = tmp_path / "news" / "linked.txt"
+    link.symlink_to(outside)
+    assert main(["-r", "--in-place", "-q", str(tmp_path / "news")]) == 1
+    assert link.is_symlink() and outside.read_text("utf-8") == CLEANED
