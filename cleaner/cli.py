@@ -16,7 +16,7 @@ from .config import MODES, Config, ConfigError
 from .decode import BinaryInputError, DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .files import InputError, read_input, refusal, write_atomic
-from .html import html_to_text, looks_like_html
+from .html import ExtractionError, html_to_text, looks_like_html
 from .pipeline import Cleaner
 from .stats import Stats, document_counts
 from .rules import RuleError, load_rules
@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--html-field", default="html", metavar="NAME",
                        help="with --jsonl --input html: the field holding the page (html)")
     batch.add_argument("--annotate", metavar="FIELD", help="JSONL: add the trace of each document in FIELD")
-    batch.add_argument("--skip-bad", action="store_true", help="JSONL: skip and count malformed lines")
+    batch.add_argument("--skip-bad", action="store_true", help="JSONL: skip bad records (not JSON, text not a string, "
+                       "an extractor failure), count them and report their line numbers")
     batch.add_argument("--learn", action="store_true",
                        help="JSONL: learn each site's repeated lines over the input first, then clean with them")
     batch.add_argument("--learn-to", metavar="DIR", help="with --learn: keep the learned rules in DIR")
@@ -261,7 +262,8 @@ def _run_batch(cleaner: Cleaner, args) -> int:
             return _error(str(err))
         progress.finish()
         if job.bad:
-            _note(args, f"skipped {len(job.bad)} malformed line(s): " + "; ".join(job.bad[:5]))
+            _note(args, f"skipped {len(job.bad)} bad record(s): " + "; ".join(job.bad[:5])
+                  + (f"; and {len(job.bad) - 5} more" if len(job.bad) > 5 else ""))
         problems = []
     if args.stats:
         _print_stats(job.stats, args)
@@ -317,7 +319,10 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
         if editing:
             return _error(f"{label}: is HTML; --in-place, --check and --diff take text files "
                           "(clean it to stdout, or use -r -o OUT_DIR)")
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except ExtractionError as err:
+            return _error(f"{label}: {err}")
     if not (args.explain or editing or stats):
         _write(cleaner.clean(text, args.site))  # no trace needed: less memory on very large files
         return OK

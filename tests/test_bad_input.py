@@ -158,3 +158,66 @@ def test_folder_in_place_follows_symlinks_too(tmp_path):
     link.symlink_to(outside)
     assert main(["-r", "--in-place", "-q", str(tmp_path / "news")]) == 1
     assert link.is_symlink() and outside.read_text("utf-8") == CLEANED
+
+
+# --- 7. bad records and extractor failures, per record ----------------------------------------
+
+def test_null_text_is_a_bad_record_named_by_line(tmp_path, capsys):
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"text": NOISY}) + "\n" + '{"id": 7, "text": null}\n'
+                      + json.dumps({"text": NOISY}) + "\n", "utf-8")
+    assert main(["--jsonl", str(source), "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (f"clean: error: {source}: line 2: field 'text' is null, not a string "
+                                       "(use --skip-bad to skip such records)\n")
+    assert not target.exists()
+    assert main(["--jsonl", str(source), "-o", str(target), "--skip-bad"]) == 0
+    assert f"skipped 1 bad record(s): {source}: line 2: field 'text' is null" in capsys.readouterr().err
+    assert [json.loads(line)["text"] for line in target.open(encoding="utf-8")] == [CLEANED, CLEANED]
+
+
+PAGE = "<!DOCTYPE html><html><body><article><p>{}</p></article></body></html>"
+
+
+@pytest.fixture
+def failing_extractor(monkeypatch):
+    """trafilatura raises on any page that holds the word BOOM (as it can on odd markup)."""
+    import trafilatura
+
+    real_extract = trafilatura.extract
+
+    def extract(html, *args, **kwargs):
+        if "BOOM" in html:
+            raise ValueError("Document is empty")
+        return real_extract(html, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+
+
+def test_extractor_failure_on_one_record(tmp_path, capsys, failing_extractor):
+    source, target = tmp_path / "pages.jsonl", tmp_path / "out.jsonl"
+    pages = ["The council approved the budget on Monday, officials said.", "BOOM",
+             "The mayor said the new bridge opens next spring."]
+    source.write_text("".join(json.dumps({"html": PAGE.format(p)}) + "\n" for p in pages), "utf-8")
+    args = ["--jsonl", "--input", "html", str(source), "-o", str(target), "-j", "1"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (f"clean: error: {source}: line 2: the HTML extractor failed "
+                                       "(ValueError: Document is empty) (use --skip-bad to skip such records)\n")
+    assert not target.exists()
+    assert main([*args, "--skip-bad"]) == 0
+    assert "skipped 1 bad record(s)" in capsys.readouterr().err
+    assert [json.loads(line)["text"] for line in target.open(encoding="utf-8")] == [p + "\n" for p in pages
+                                                                                   if p != "BOOM"]
+
+
+def test_extractor_failure_on_one_file(tmp_path, capsys, failing_extractor):
+    page = tmp_path / "pages" / "bad.html"
+    page.parent.mkdir()
+    page.write_text(PAGE.format("BOOM"), "utf-8")
+    (tmp_path / "pages" / "good.html").write_text(PAGE.format("The mayor said the bridge opens in May."))
+    assert main([str(page)]) == 2
+    assert capsys.readouterr().err == (f"clean: error: {page}: the HTML extractor failed "
+                                       "(ValueError: Document is empty)\n")
+    out = tmp_path / "out"
+    assert main(["-r", str(page.parent), "-o", str(out), "--include", "*.html", "-j", "1", "-q"]) == 2
+    assert "bad.html: the HTML extractor failed (ValueError: Document is empty)" in capsys.readouterr().err
+    assert folder_listing(out) == ["good.txt"]
