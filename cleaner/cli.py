@@ -349,7 +349,7 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
     if args.diff:
         import difflib
 
-        _write("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
+        _write("".join(difflib.unified_diff(diff_lines(text), diff_lines(result.text),
                                             f"a/{label}", f"b/{label}")))
     elif args.check:
         _note(args, f"would clean {label}: {summarize(result.trace)}")
@@ -360,6 +360,17 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
             return _error(str(err))
         _note(args, f"cleaned {label}: {summarize(result.trace)}")
     return CHANGED
+
+
+def diff_lines(text: str) -> list[str]:
+    """``text`` cut after each ``\\n``, as diff and patch cut it (``str.splitlines`` also cuts
+    at ``\\x0c``, ``\\x1c``... and would break a line of the diff in two).
+
+    >>> diff_lines("a\\x0cb\\r\\nc")
+    ['a\\x0cb\\r\\n', 'c']
+    """
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _list_rules(config: Config) -> int:

@@ -22,12 +22,14 @@ def refusal(before: str, after: str) -> str:
 
     >>> refusal("Advertisement\\n", "")
     'every word of the text would be removed'
+    >>> refusal("Page\\x0c2 of the report\\nAdvertisement\\n", "Page\\x0c2 of the report\\n")
+    ''
     """
     from .document import has_words
-    from .normalize import normalize
+    from .normalize import normalize, split_lines
 
-    source = iter(normalize(before))
-    if not all(any(line == s for s in source) for line in after.splitlines() if line):
+    source = iter(normalize(before))  # split as the normalizer splits (not str.splitlines: \x0c...)
+    if not all(any(line == s for s in source) for line in split_lines(after) if line):
         return "the output is not a subsequence of the input lines (a bug; please report it)"
     if has_words(before) and not has_words(after):
         return "every word of the text would be removed"

@@ -221,3 +221,33 @@ def test_extractor_failure_on_one_file(tmp_path, capsys, failing_extractor):
     assert main(["-r", str(page.parent), "-o", str(out), "--include", "*.html", "-j", "1", "-q"]) == 2
     assert "bad.html: the HTML extractor failed (ValueError: Document is empty)" in capsys.readouterr().err
     assert folder_listing(out) == ["good.txt"]
+
+
+# --- 8. the refusal splits lines as the normalizer does -------------------------------------------
+
+LINE_BREAKS_PYTHON_SPLITS_ON = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e"]
+
+
+@pytest.mark.parametrize("char", LINE_BREAKS_PYTHON_SPLITS_ON, ids=repr)
+def test_in_place_accepts_lines_holding_characters_splitlines_breaks_on(tmp_path, char):
+    path = tmp_path / "story.txt"
+    text = f"Headline of the story today\nAdvertisement\nBody of the{char}story, with words.\n"
+    path.write_text(text, "utf-8")
+    assert main(["--in-place", "-q", str(path)]) == 1
+    assert path.read_text("utf-8") == text.replace("Advertisement\n", "")
+
+
+def test_refusal_still_fires_on_a_line_that_is_not_an_input_line():
+    from cleaner.files import refusal
+
+    assert "not a subsequence" in refusal("Body of the\x0cstory.\n", "Body of the\nstory.\n")
+    assert refusal("Body of the\x0cstory.\nAdvertisement\n", "Body of the\x0cstory.\n") == ""
+
+
+def test_diff_keeps_such_lines_whole(tmp_path, capsys):
+    path = tmp_path / "story.txt"
+    path.write_text("Headline of the story today\nAdvertisement\nBody of the\x0cstory, with words.\n", "utf-8")
+    assert main(["--diff", str(path)]) == 1
+    lines = capsys.readouterr().out.split("\n")
+    assert [line for line in lines if line.startswith("-") and not line.startswith("---")] == ["-Advertisement"]
+    assert " Body of the\x0cstory, with words." in lines
