@@ -9,6 +9,7 @@ import builtins
 import codecs
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -158,6 +159,117 @@ def test_folder_in_place_follows_symlinks_too(tmp_path):
     link.symlink_to(outside)
     assert main(["-r", "--in-place", "-q", str(tmp_path / "news")]) == 1
     assert link.is_symlink() and outside.read_text("utf-8") == CLEANED
+
+
+# --- 6. one exit-status table ------------------------------------------------------------------
+
+def test_exit_status_table_is_the_one_in_the_readme_and_in_help(capsys):
+    from cleaner.cli import exit_status_markdown, exit_status_text
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert exit_status_markdown() in readme
+    assert main(["--help"]) == 0
+    assert exit_status_text() in capsys.readouterr().out
+
+
+def _story(tmp_path, text=NOISY, name="story.txt"):
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def _binary(tmp_path):
+    path = tmp_path / "news" / "image.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"Advertisement\n\x00\x89PNG")
+    return str(path)
+
+
+def _jsonl(tmp_path, bad=False):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": NOISY}) + "\n" + ('{"text": null}\n' if bad else ""), "utf-8")
+    return str(path)
+
+
+def _latin1(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"Caf\xe9 au lait\n")
+    return str(path)
+
+
+def _broken_rule(tmp_path):
+    (tmp_path / "broken" / "ads").mkdir(parents=True)
+    (tmp_path / "broken" / "ads" / "x.toml").write_text("id = [")
+    return str(tmp_path / "broken")
+
+
+def _failing_rule(tmp_path):
+    folder = tmp_path / "mine" / "ads"
+    folder.mkdir(parents=True)
+    (folder / "promo.toml").write_text('id = "promo"\ncategory = "ads"\nkind = "line"\nsummary = "x"\n'
+                                       "patterns = ['promo']\n[examples]\ndrop = []\nkeep = ['Promo']\n")
+    return str(tmp_path / "mine")
+
+
+def _interrupt(monkeypatch):
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("cleaner.pipeline.Cleaner.clean", stop)
+
+
+# (status, a phrase of its row in the table, the case): each case is run against the command
+EXIT_CASES = [
+    (0, "written (stdout", lambda t, m: [_story(t)]),
+    (0, "written (stdout, -o", lambda t, m: ["--jsonl", _jsonl(t), "-o", str(t / "out.jsonl")]),
+    (0, "a folder", lambda t, m: ["-r", _story(t) and str(t), "-o", str(t / "out")]),
+    (0, "no file changes (--check", lambda t, m: ["--check", _story(t, CLEANED)]),
+    (0, "--diff, --in-place)", lambda t, m: ["--in-place", _story(t, CLEANED)]),
+    (0, "--diff", lambda t, m: ["--diff", _story(t, CLEANED)]),
+    (0, "--explain", lambda t, m: ["--explain", _story(t)]),
+    (0, "--list-rules", lambda t, m: ["--list-rules"]),
+    (0, "--show-rule", lambda t, m: ["--show-rule", "ads/advertisement-label"]),
+    (0, "--skip-bad skipped", lambda t, m: ["--jsonl", _jsonl(t, bad=True), "--skip-bad", "-o", str(t / "o.jsonl")]),
+    (1, "would change (--check", lambda t, m: ["--check", _story(t)]),
+    (1, "--diff)", lambda t, m: ["--diff", _story(t)]),
+    (1, "rewritten (--in-place)", lambda t, m: ["--in-place", _story(t)]),
+    (1, "rewritten (--in-place)", lambda t, m: ["-r", "--in-place", _story(t) and str(t)]),
+    (1, "--test-rules: an example failed", lambda t, m: ["--test-rules", _failing_rule(t)]),
+    (2, "missing", lambda t, m: [str(t / "missing.txt")]),
+    (2, "not UTF-8", lambda t, m: [_latin1(t)]),
+    *[(2, "binary", lambda t, m, mode=mode: [*mode, _binary(t)])
+      for mode in ([], ["--check"], ["--diff"], ["--in-place"], ["--explain"], ["--explain=json"])],
+    *[(2, "binary", lambda t, m, mode=mode: [*mode, _binary(t) and str(t / "news")])
+      for mode in (["--check"], ["--diff"], ["-r", "--in-place"], ["-r", "--explain"])],
+    (2, "binary", lambda t, m: ["-r", _binary(t) and str(t / "news"), "-o", str(t / "out")]),
+    (2, "HTML given to --in-place", lambda t, m: ["--in-place", _story(t, PAGE.format("Body text."), "p.html")]),
+    (2, "a bad JSONL record (without --skip-bad)", lambda t, m: ["--jsonl", _jsonl(t, bad=True)]),
+    (2, "a refused write", lambda t, m: ["--in-place", _story(t, "Advertisement\n")]),
+    (2, "bad rule file", lambda t, m: ["--rules", _broken_rule(t), _story(t)]),
+    (2, "option", lambda t, m: ["--no-such-option"]),
+    (2, "option", lambda t, m: ["--jsonl", "--in-place", _jsonl(t)]),
+    (2, "option", lambda t, m: ["--jsonl", "--check", _jsonl(t)]),
+    (130, "interrupted", lambda t, m: _interrupt(m) or [_story(t)]),
+]
+
+
+@pytest.mark.parametrize("status, phrase, case", EXIT_CASES)
+def test_exit_status_is_the_tables(tmp_path, monkeypatch, capsys, status, phrase, case):
+    from cleaner.cli import EXIT_STATUS
+
+    assert phrase in dict(EXIT_STATUS)[status]
+    assert main([*case(tmp_path, monkeypatch), "-q"] if status != 130 else case(tmp_path, monkeypatch)) == status
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if status == 2:  # one line (argparse prints its usage first)
+        assert err.splitlines()[-1].startswith("clean: error: ")
+        assert err.count("\n") == 1 or err.startswith("usage: clean")
+
+
+def test_every_row_of_the_table_is_run():
+    from cleaner.cli import EXIT_STATUS
+
+    assert {code for code, _ in EXIT_STATUS} == {status for status, _, _ in EXIT_CASES}
 
 
 # --- 7. bad records and extractor failures, per record ----------------------------------------
