@@ -171,7 +171,7 @@ def _json_type(value) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    return {int: "a number", float: "a number", list: "an array", dict: "an object"}.get(type(value), "not text")
+    return {int: "a number", float: "a number", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 # --- main side -------------------------------------------------------------------------

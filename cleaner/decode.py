@@ -37,15 +37,16 @@ def decode_bytes(data: bytes, name: str = "<stdin>", encoding: str | None = None
     encoding, a text that decodes to a NUL character is refused too, so that bytes read in
     the wrong encoding are never written back."""
     bom = next((codec for mark, codec in _BOMS if data.startswith(mark)), None)
-    if bom is None and encoding is None:
+    if bom in (None, "utf-8-sig") and encoding is None:
         offset = data.find(b"\x00")
         if offset >= 0:
             raise BinaryInputError(f"{name}: binary file (NUL byte at offset {offset}), skipped")
     text = _decode(data, bom or encoding or "utf-8", name)
     nul = text.find("\x00") if bom or encoding else -1  # (UTF-8 without NUL bytes has none)
     if nul >= 0:
+        shown = (bom or encoding or "utf-8").upper().removesuffix("-SIG")
         raise BinaryInputError(f"{name}: binary file (NUL character at character {nul} once decoded as "
-                               f"{(bom or encoding or 'utf-8').upper()}), skipped")
+                               f"{shown}), skipped")
     return text
 
 
