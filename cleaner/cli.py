@@ -1,5 +1,5 @@
-"""The ``clean`` command: ``main(argv) -> int``; 0 unchanged or cleaned to stdout, 1 changed
-(``--check``, ``--in-place``, ``--diff``), 2 error. Errors are one line on stderr, never a traceback.
+"""The ``clean`` command: ``main(argv) -> int``, its status from :data:`EXIT_STATUS` (0 done,
+1 changed, 2 error, 130 interrupted). Errors are one line on stderr, never a traceback.
 
 >>> main(["--version"])  # doctest: +ELLIPSIS
 clean ...
@@ -13,10 +13,10 @@ import sys
 
 from . import __version__
 from .config import MODES, Config, ConfigError
-from .io.decode import BinaryInputError, DecodeError, decode_bytes
+from .io.decode import DecodeError, decode_bytes
 from .explain import explain_json, explain_text, summarize
 from .io.files import InputError, read_input, refusal, write_atomic
-from .io.html import html_to_text, looks_like_html
+from .io.html import ExtractionError, html_to_text, looks_like_html
 from .pipeline import Cleaner
 from .io.stats import Stats, document_counts
 from .rules import RuleError, load_rules
@@ -41,12 +41,46 @@ examples:
   clean -r incoming/ -o cleaned/        a folder, mirrored (default --include '*.txt')
   clean -r --in-place incoming/         a folder, in place
   clean --check .                       every *.txt of a project (not .git, .venv, .gitignore'd)
-
-exit status: 0 nothing changed (or text written to stdout), 1 files changed or would
-change (--check, --diff, --in-place), 2 an error (bad file, bad rule, bad option).
 """
 
-OK, CHANGED, ERROR = 0, 1, 2
+OK, CHANGED, ERROR, INTERRUPTED = 0, 1, 2, 130
+
+# The one exit-status table: `clean --help` and the README print it, and
+# tests/test_bad_input.py runs a case of each row against the command.
+EXIT_STATUS = (
+    (OK, "done: the cleaned text or corpus was written (stdout, -o, a folder), or no file "
+         "changes (--check, --diff, --in-place); also --explain, --list-rules, --show-rule, "
+         "and a JSONL run whose bad records --skip-bad skipped and reported"),
+    (CHANGED, "a file would change (--check, --diff) or was rewritten (--in-place); "
+              "--test-rules: an example failed"),
+    (ERROR, "an error, one line on stderr naming the file and the problem, nothing written for "
+            "that file: missing or unreadable, not UTF-8, binary (a NUL byte), HTML given to "
+            "--in-place, --check or --diff, a page the HTML extractor fails on, a bad JSONL "
+            "record (without --skip-bad), a refused write, a bad rule file, setting or option"),
+    (INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+EXIT_STATUS_NOTE = "With several files the highest status wins: one error among cleaned files gives 2."
+
+
+def exit_status_text(width: int = 88) -> str:
+    """The table as ``clean --help`` prints it.
+
+    >>> print(exit_status_text().splitlines()[0])
+    exit status:
+    """
+    import textwrap
+
+    rows = [textwrap.fill(meaning, width, initial_indent=f"  {code:<5}", subsequent_indent=" " * 7,
+                          break_on_hyphens=False)
+            for code, meaning in EXIT_STATUS]
+    return "\n".join(["exit status:", *rows, textwrap.fill(EXIT_STATUS_NOTE, width, initial_indent="  ",
+                                                          subsequent_indent="  ")]) + "\n"
+
+
+def exit_status_markdown() -> str:
+    """The table as the README holds it (a test keeps the two the same)."""
+    rows = [f"| {code} | {meaning} |" for code, meaning in EXIT_STATUS]
+    return "\n".join(["| exit status | meaning |", "|---|---|", *rows, "", EXIT_STATUS_NOTE]) + "\n"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clean",
         description="Remove boilerplate and noise lines from scraped news text "
         "and say which rule removed what.",
-        epilog=EXAMPLES,
+        epilog=EXAMPLES + "\n" + exit_status_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files; '-' or none for standard input")
@@ -90,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--html-field", default="html", metavar="NAME",
                        help="with --jsonl --input html: the field holding the page (html)")
     batch.add_argument("--annotate", metavar="FIELD", help="JSONL: add the trace of each document in FIELD")
-    batch.add_argument("--skip-bad", action="store_true", help="JSONL: skip and count malformed lines")
+    batch.add_argument("--skip-bad", action="store_true", help="JSONL: skip bad records (not JSON, text not a string, "
+                       "an extractor failure), count them and report their line numbers")
     batch.add_argument("--learn", action="store_true",
                        help="JSONL: learn each site's repeated lines over the input first, then clean with them")
     batch.add_argument("--learn-to", metavar="DIR", help="with --learn: keep the learned rules in DIR")
@@ -153,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return OK
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
 
 
 def _config(args) -> Config:
@@ -173,9 +208,12 @@ def _config(args) -> Config:
 
 
 def _run(cleaner: Cleaner, args) -> int:
+    editing = args.in_place or args.check or args.diff
+    if args.jsonl and (editing or args.explain):
+        return _error("--jsonl writes a cleaned corpus (to stdout or -o, which may name the input); "
+                      "--check, --diff, --explain and --in-place take text files")
     if args.learn:
         return _learn_then_clean(cleaner, args)
-    editing = args.in_place or args.check or args.diff
     if args.output and (editing and not args.in_place or args.explain):
         return _error("-o writes cleaned files; --check, --diff and --explain write nothing")
     if args.jsonl or (args.recursive and (args.output or args.in_place)):
@@ -261,7 +299,8 @@ def _run_batch(cleaner: Cleaner, args) -> int:
             return _error(str(err))
         progress.finish()
         if job.bad:
-            _note(args, f"skipped {len(job.bad)} malformed line(s): " + "; ".join(job.bad[:5]))
+            _note(args, f"skipped {len(job.bad)} bad record(s): " + "; ".join(job.bad[:5])
+                  + (f"; and {len(job.bad) - 5} more" if len(job.bad) > 5 else ""))
         problems = []
     if args.stats:
         _print_stats(job.stats, args)
@@ -308,16 +347,16 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
     editing = args.in_place or args.check or args.diff
     try:
         text = decode_bytes(read_input(name), label, args.encoding)  # the bytes are freed here
-    except BinaryInputError as err:
-        _note(args, str(err))
-        return OK if editing else ERROR
-    except (InputError, DecodeError) as err:
+    except (InputError, DecodeError) as err:  # a binary file too, in every mode (EXIT_STATUS)
         return _error(str(err))
     if args.input == "html" or (args.input == "auto" and looks_like_html(text)):
         if editing:
             return _error(f"{label}: is HTML; --in-place, --check and --diff take text files "
                           "(clean it to stdout, or use -r -o OUT_DIR)")
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except ExtractionError as err:
+            return _error(f"{label}: {err}")
     if not (args.explain or editing or stats):
         _write(cleaner.clean(text, args.site))  # no trace needed: less memory on very large files
         return OK
@@ -344,7 +383,7 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
     if args.diff:
         import difflib
 
-        _write("".join(difflib.unified_diff(text.splitlines(True), result.text.splitlines(True),
+        _write("".join(difflib.unified_diff(diff_lines(text), diff_lines(result.text),
                                             f"a/{label}", f"b/{label}")))
     elif args.check:
         _note(args, f"would clean {label}: {summarize(result.trace)}")
@@ -355,6 +394,17 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
             return _error(str(err))
         _note(args, f"cleaned {label}: {summarize(result.trace)}")
     return CHANGED
+
+
+def diff_lines(text: str) -> list[str]:
+    """``text`` cut after each ``\\n``, as diff and patch cut it (``str.splitlines`` also cuts
+    at ``\\x0c``, ``\\x1c``... and would break a line of the diff in two).
+
+    >>> diff_lines("a\\x0cb\\r\\nc")
+    ['a\\x0cb\\r\\n', 'c']
+    """
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _list_rules(config: Config) -> int:

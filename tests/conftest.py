@@ -1,10 +1,19 @@
-"""Shared fixtures: the repository folders and the golden cases."""
+"""Shared fixtures: the repository folders and the golden cases; the hypothesis profiles."""
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `slow`: the invariants at scale, 10,000 generated documents per property (the tests that
+# leave max_examples to the profile); .ci/run runs them beside the suite:
+#   HYPOTHESIS_PROFILE=slow python -m pytest tests/test_invariants.py -k at_scale
+settings.register_profile("slow", max_examples=10_000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "golden"

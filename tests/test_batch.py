@@ -77,7 +77,7 @@ def test_malformed_lines_are_errors_or_counted(tmp_path, capsys):
     assert "in.jsonl: line 2: not a JSON object (use --skip-bad" in capsys.readouterr().err
     assert main(["--jsonl", str(source), "-o", str(tmp_path / "out.jsonl"), "--skip-bad"]) == 0
     err = capsys.readouterr().err
-    assert "skipped 2 malformed line(s)" in err and "line 3: field 'text' is int" in err
+    assert "skipped 2 bad record(s)" in err and "line 3: field 'text' is a number" in err
     assert [r["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["Body one.\n", "Body two.\n"]
 
 

@@ -3,18 +3,23 @@
 - no exception; the output is ``str`` and ends with one newline (or is empty)
 - idempotent: ``clean(clean(x)) == clean(x)``
 - every output line is an input line: the output is a subsequence of the normalized input
+  (and so the command's refusal to write never fires on a valid output)
 - every pattern runs in linear time on a 100 KB adversarial line
+
+The ``at_scale`` properties take their number of examples from the hypothesis profile:
+100 in the suite, 10,000 with ``HYPOTHESIS_PROFILE=slow`` (which ``.ci/run`` runs).
 """
 from __future__ import annotations
 
 import time
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
 from cleaner.io.decode import decode_bytes
+from cleaner.io.files import refusal
 from cleaner.normalize import normalize
 from cleaner.rules import load_rules
 
@@ -76,6 +81,64 @@ def test_invariants_on_real_pages_in_every_mode(kind, mode):
 @given(DOCUMENT)
 def test_invariants_on_random_documents(text):
     check(text)
+
+
+# At scale: documents built from a small pool of lines, so that lines repeat (exact copies,
+# upper-cased, re-punctuated: the duplicate rules' ground), with the characters that split
+# lines differently in str.splitlines and in the normalizer, other newline kinds, entities,
+# mojibake, invisible and odd spaces glued into them.
+SENTENCES = ["The minister said the plan would cost 3 billion euros over ten years.",
+             "Harbour authority backs the new ferry timetable",
+             "The harbour authority said on Monday that the ferries would run every twenty minutes from May.",
+             "Officials said the vote would take place next week.", "No.", "Yes, he said.",
+             "Police arrest two men after a night of protests in the capital"]
+ODD = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\r", "\u00a0", "\u200b", "\ufeff",
+       "&amp;", "&#10;", "Ã©", "\u3000", "\t", "|", "▲", "(AP Photo/Jae C. Hong)"]
+PIECE = st.one_of(st.sampled_from(NOISE), st.sampled_from(SENTENCES), PROSE, st.sampled_from(ODD))
+SCALE_LINE = st.one_of(st.sampled_from(NOISE), st.sampled_from(SENTENCES), st.just(""),
+                       st.lists(PIECE, min_size=1, max_size=4).map("".join),
+                       st.sampled_from(SENTENCES).map(str.upper),
+                       st.sampled_from(SENTENCES).map(lambda s: s.rstrip(".") + "!"))
+SCALE_DOCUMENT = st.tuples(
+    st.lists(SCALE_LINE, min_size=1, max_size=10).flatmap(lambda pool: st.lists(st.sampled_from(pool), max_size=40)),
+    st.sampled_from(["\n", "\n\n", "\r\n"]),
+).map(lambda lines_and_newline: lines_and_newline[1].join(lines_and_newline[0]))
+CLEANERS = {mode: Cleaner(Config(mode=mode)) for mode in ("article", "page", "auto")}
+
+
+@pytest.mark.parametrize("mode", CLEANERS)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=SCALE_DOCUMENT)
+@example(text="Body of the\x0cstory, with words.\nAdvertisement")  # issue 18: str.splitlines cut it
+def test_invariants_at_scale_in_every_mode(mode, text):
+    cleaner = CLEANERS[mode]
+    out = cleaner.clean(text)
+    if cleaner.clean(out) != out and is_known_gap(out, cleaner):
+        reject()  # recorded in KNOWN_NOT_IDEMPOTENT (strict xfail): a fix makes that test fail
+    check(text, cleaner)
+    assert refusal(text, out) in ("", "every word of the text would be removed")
+
+
+def is_known_gap(out: str, cleaner: Cleaner) -> bool:
+    """The second pass only blanks bare tags the first kept as a code sample (the gap of
+    KNOWN_NOT_IDEMPOTENT); any other difference is a new failure."""
+    removed = [v.rule for v in cleaner.run(out).trace if v.removed]
+    return bool(removed) and all(rule == "debris/html-tags" for rule in removed)
+
+
+# Found by the at-scale run (issue 18), recorded as known gaps until the rules are fixed.
+KNOWN_NOT_IDEMPOTENT = [
+    pytest.param("<br>\nShare this article<br>\nShare this article<br>", id="code-sample-run-counts-a-duplicate",
+                 marks=pytest.mark.xfail(reason="the code-sample guard (_keep_code_samples) sees three adjacent "
+                                         "markup lines and keeps the bare <br>; the duplicate rule then drops the "
+                                         "third line, and the second pass sees a run of two and blanks the <br>")),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
+@pytest.mark.parametrize("mode", CLEANERS)
+def test_known_not_idempotent(mode, text):
+    check(text, CLEANERS[mode])
 
 
 @settings(max_examples=200, deadline=None)

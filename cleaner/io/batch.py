@@ -23,7 +23,7 @@ from ..config import Config
 from .decode import DecodeError, decode_bytes
 from ..explain import annotate
 from .files import InputError, read_input, refusal, write_atomic
-from .html import html_to_text, looks_like_html
+from .html import ExtractionError, html_to_text, looks_like_html
 from .stats import Stats, document_counts
 
 CHUNK = 32  # documents per task: small enough that two workers finish together on a small file
@@ -120,7 +120,7 @@ def clean_jsonl_chunk(chunk: list[tuple[int, bytes]]) -> list[tuple]:
             if options.html:
                 source = html_to_text(source)
             cleaned, counts, notes = clean_document(source, record_site(record))
-        except BatchError as err:
+        except (BatchError, ExtractionError) as err:
             out.append((number, None, f"line {number}: {err}", {}, len(raw)))
             continue
         record[options.text_field] = cleaned
@@ -157,8 +157,21 @@ def _parse(raw: bytes, options: BatchOptions) -> dict:
     if name not in record:
         raise BatchError(f"no field {name!r}")
     if not isinstance(record[name], str):
-        raise BatchError(f"field {name!r} is {type(record[name]).__name__}, not a string")
+        raise BatchError(f"field {name!r} is {_json_type(record[name])}, not a string")
     return record
+
+
+def _json_type(value) -> str:
+    """How JSON calls the type of ``value``.
+
+    >>> _json_type(None), _json_type(3), _json_type([])
+    ('null', 'a number', 'an array')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return {int: "a number", float: "a number", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 # --- main side -------------------------------------------------------------------------
@@ -182,7 +195,7 @@ class JsonlJob:
                     self.progress.advance(size)
                 if error:
                     if not self.skip_bad:
-                        raise BatchError(f"{name}: {error} (use --skip-bad to skip such lines)")
+                        raise BatchError(f"{name}: {error} (use --skip-bad to skip such records)")
                     self.bad.append(f"{name}: {error}")
                     continue
                 sink.write(line)
@@ -214,6 +227,8 @@ def clean_file(task: tuple[str, str, bool]) -> tuple[str, bool, dict, str | None
         return source, changed, counts, None, len(data)
     except (InputError, DecodeError) as err:
         return source, False, {}, str(err), 0
+    except ExtractionError as err:
+        return source, False, {}, f"{source}: {err}", 0
 
 
 class FolderJob:

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -21,12 +22,14 @@ def refusal(before: str, after: str) -> str:
 
     >>> refusal("Advertisement\\n", "")
     'every word of the text would be removed'
+    >>> refusal("Page\\x0c2 of the report\\nAdvertisement\\n", "Page\\x0c2 of the report\\n")
+    ''
     """
     from ..document import has_words
-    from ..normalize import normalize
+    from ..normalize import normalize, split_lines
 
-    source = iter(normalize(before))
-    if not all(any(line == s for s in source) for line in after.splitlines() if line):
+    source = iter(normalize(before))  # split as the normalizer splits (not str.splitlines: \x0c...)
+    if not all(any(line == s for s in source) for line in split_lines(after) if line):
         return "the output is not a subsequence of the input lines (a bug; please report it)"
     if has_words(before) and not has_words(after):
         return "every word of the text would be removed"
@@ -66,22 +69,41 @@ def reading_error(name: str, err: OSError, directory_hint: str) -> InputError:
 
 
 def write_atomic(path: str, data: bytes, keep_mode: bool = True, sync: bool = True) -> None:
-    """Replace (or create) ``path`` with ``data``: write a temporary file in the same
-    folder (``.NAME.*.tmp``), then rename it over. The one atomic write of the package:
-    the command's outputs and the start-up cache (:mod:`cleaner.cache`) both use it.
+    """Replace (or create) ``path`` with ``data``, atomically (see :func:`atomic_output`).
+    The command's outputs and the start-up cache (:mod:`cleaner.cache`) both use it."""
+    with atomic_output(path, keep_mode, sync) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str, keep_mode: bool = True, sync: bool = True):
+    """A binary file to write in place of ``path``: a temporary file in the same folder
+    (``.NAME.*.tmp``), renamed over ``path`` when the block ends without an exception. The
+    one atomic write of the package (:func:`write_atomic`, JSONL ``-o``).
 
     An existing file keeps its permission bits (``keep_mode``); a new one gets the usual
-    ``0o666`` less the umask. If anything fails (disk full, Ctrl-C) the temporary file is
-    removed and the original is untouched. ``sync`` flushes the data to disk before the
-    rename, so that a crash cannot leave an empty file in place of the old one (a cache,
-    rebuilt if lost, can skip that).
+    ``0o666`` less the umask. If anything fails (disk full, a bad record, Ctrl-C) the
+    temporary file is removed and ``path`` is untouched (or still absent). ``sync`` flushes
+    the data to disk before the rename, so that a crash cannot leave an empty file in place
+    of the old one (a cache, rebuilt if lost, can skip that). A symbolic link is followed:
+    its target is replaced and the link stays a link.
+
+    >>> import tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "out.jsonl")
+    >>> with atomic_output(path) as out:
+    ...     _ = out.write(b"{}\\n")
+    ...     os.path.exists(path)
+    False
+    >>> open(path, "rb").read()
+    b'{}\\n'
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    exists = os.path.exists(path)
-    if exists and not os.access(path, os.W_OK):
+    target = os.path.realpath(path)  # (the messages name the path as given)
+    folder = os.path.dirname(target)
+    exists = os.path.exists(target)
+    if exists and not os.access(target, os.W_OK):
         raise InputError(f"{path}: permission denied (cannot write)")
     if exists and keep_mode:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
     else:
         umask = os.umask(0)
         os.umask(umask)
@@ -89,17 +111,17 @@ def write_atomic(path: str, data: bytes, keep_mode: bool = True, sync: bool = Tr
     try:
         import tempfile  # only when writing
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise InputError(f"{path}: cannot write a temporary file beside it: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

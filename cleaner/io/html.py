@@ -25,21 +25,29 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 10 and sum(len(t) for t in _TAG.findall(head)) > 0.2 * len(head)
 
 
+class ExtractionError(ValueError):
+    """The extractor failed on a page; the caller adds the file (and line) to the message."""
+
+
 def html_to_text(html: str) -> str:
     """The main text of an HTML page, one paragraph per line.
 
     trafilatura finds the article (tables and comments kept, as the rules decide about
-    them); if it finds nothing, beautifulsoup4 gives the page's visible text.
+    them); if it finds nothing, beautifulsoup4 gives the page's visible text. Whatever
+    either raises on a page (odd markup, nesting too deep) is an :class:`ExtractionError`
+    about that page only.
     """
     import trafilatura
-
-    text = trafilatura.extract(html, include_comments=True, include_tables=True, favor_precision=True,
-                               deduplicate=False)
-    if text:
-        return text
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup(["script", "style", "noscript", "template"]):
-        element.decompose()
-    return soup.get_text("\n")
+    try:
+        text = trafilatura.extract(html, include_comments=True, include_tables=True, favor_precision=True,
+                                   deduplicate=False)
+        if text:
+            return text
+        soup = BeautifulSoup(html, "html.parser")
+        for element in soup(["script", "style", "noscript", "template"]):
+            element.decompose()
+        return soup.get_text("\n")
+    except Exception as err:  # a third-party parser on hostile input: any exception is about the page
+        raise ExtractionError(f"the HTML extractor failed ({type(err).__name__}: {err})") from None

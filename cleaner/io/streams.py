@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from .files import InputError, reading_error
+from .files import InputError, atomic_output, reading_error
 
 
 @contextlib.contextmanager
@@ -30,7 +30,7 @@ def open_input(name: str):
         elif name.endswith(".zst"):
             import io
 
-            handle = io.BufferedReader(_zstd().open(name, "rb"))  # line iteration needs a buffer
+            handle = io.BufferedReader(_zstd(name, "reading").open(name, "rb"))  # line iteration needs a buffer
         else:
             handle = open(name, "rb")
     except OSError as err:
@@ -41,29 +41,32 @@ def open_input(name: str):
 
 @contextlib.contextmanager
 def open_output(name: str | None):
-    """A binary stream to write ``name`` (``None`` or ``-`` is standard output)."""
+    """A binary stream to write ``name`` (``None`` or ``-`` is standard output, streamed).
+    A file is written atomically (:func:`~cleaner.io.files.atomic_output`): it appears, whole,
+    only when the block ends without an exception, so a failed run leaves no partial output
+    and an existing file as it was (and ``-o`` may name an input)."""
     if name in (None, "-"):
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    try:
+    zstandard = _zstd(name, "writing") if name.endswith(".zst") else None  # before any file exists
+    with atomic_output(name) as raw:
         if name.endswith(".gz"):
             import gzip
 
-            handle = gzip.open(name, "wb")
-        elif name.endswith(".zst"):
-            handle = _zstd().open(name, "wb")
+            with gzip.GzipFile(filename=name, mode="wb", fileobj=raw) as handle:
+                yield handle
+        elif zstandard:
+            with zstandard.ZstdCompressor().stream_writer(raw, closefd=False) as handle:
+                yield handle
         else:
-            handle = open(name, "wb")
-    except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror}") from None
-    with handle:
-        yield handle
+            yield raw
 
 
-def _zstd():
+def _zstd(name: str, action: str):
     try:
         import zstandard
     except ImportError:
-        raise InputError("reading or writing .zst needs the zstandard package: pip install 'newsnoise[zstd]'") from None
+        raise InputError(f"{name}: {action} .zst needs the zstandard package: "
+                         "pip install 'newsnoise[zstd]'") from None
     return zstandard
