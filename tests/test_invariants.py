@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import HealthCheck, example, given, reject, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
@@ -110,34 +110,26 @@ CLEANERS = {mode: Cleaner(Config(mode=mode)) for mode in ("article", "page", "au
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=SCALE_DOCUMENT)
 @example(text="Body of the\x0cstory, with words.\nAdvertisement")  # issue 18: str.splitlines cut it
+@example(text="<br>\nShare this article<br>\nShare this article<br>")  # found at scale: see FOUND_AT_SCALE
 def test_invariants_at_scale_in_every_mode(mode, text):
     cleaner = CLEANERS[mode]
-    out = cleaner.clean(text)
-    if cleaner.clean(out) != out and is_known_gap(out, cleaner):
-        reject()  # recorded in KNOWN_NOT_IDEMPOTENT (strict xfail): a fix makes that test fail
     check(text, cleaner)
+    out = cleaner.clean(text)
     assert refusal(text, out) in ("", "every word of the text would be removed")
 
 
-def is_known_gap(out: str, cleaner: Cleaner) -> bool:
-    """The second pass only blanks bare tags the first kept as a code sample (the gap of
-    KNOWN_NOT_IDEMPOTENT); any other difference is a new failure."""
-    removed = [v.rule for v in cleaner.run(out).trace if v.removed]
-    return bool(removed) and all(rule == "debris/html-tags" for rule in removed)
-
-
-# Found by the at-scale run (issue 18), recorded as known gaps until the rules are fixed.
-KNOWN_NOT_IDEMPOTENT = [
-    pytest.param("<br>\nShare this article<br>\nShare this article<br>", id="code-sample-run-counts-a-duplicate",
-                 marks=pytest.mark.xfail(reason="the code-sample guard (_keep_code_samples) sees three adjacent "
-                                         "markup lines and keeps the bare <br>; the duplicate rule then drops the "
-                                         "third line, and the second pass sees a run of two and blanks the <br>")),
+# Found by the at-scale run (issue 18), fixed, and kept as regressions.
+FOUND_AT_SCALE = [
+    # The code-sample guard saw three adjacent markup lines and kept the bare <br>; the
+    # duplicate rule then dropped the third line, and the second pass blanked the <br>.
+    # A repeated line now counts once in a code sample's run.
+    pytest.param("<br>\nShare this article<br>\nShare this article<br>", id="code-sample-run-counts-a-duplicate"),
 ]
 
 
-@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
+@pytest.mark.parametrize("text", FOUND_AT_SCALE)
 @pytest.mark.parametrize("mode", CLEANERS)
-def test_known_not_idempotent(mode, text):
+def test_found_at_scale_is_idempotent(mode, text):
     check(text, CLEANERS[mode])
 
 

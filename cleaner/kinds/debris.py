@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import BLANK, KEEP, Document, Line
-from ..text import has_words
+from ..text import fold, has_words
 from .base import SEARCH, ClassifyKind
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
     adjacent lines that all hold markup, one of them with words or code around its tags
     (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
     in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
-    of prose, or a run of bare tags, which are still blanked."""
+    of prose, or a run of bare tags, which are still blanked. Lines repeated in the run
+    count once."""
     def has_markup(line: Line) -> bool:
         return any(rule.regex.search(line.text) for rule in debris)
 
@@ -43,7 +44,10 @@ def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
         if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
             run.append(line)
             continue
-        if len(run) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+        # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
+        # and what is left must still be a sample, or cleaning twice would blank more)
+        distinct = {item.text if item.is_blank else fold(item.text) for item in run}
+        if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
             for item in run:
                 if item.is_blank and item.rule:
                     item.decide(KEEP, "", "", "")
