@@ -408,10 +408,15 @@ def diff_lines(text: str) -> list[str]:
 
 
 def _list_rules(config: Config) -> int:
+    from .kinds import KINDS
+
     rules = load_rules(config._replace(mode="page"))  # in run order, page rules included
     width = max(len(r.full_id) for r in rules)
+    _write(f"{'rule':<{width}}  {'kind':<9}  {'stage':<8}  {'guarded':<7}  summary\n")
     for rule in rules:
-        _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {rule.summary}\n")
+        kind = KINDS[rule.kind]
+        guarded = "-" if not kind.drops else "yes" if kind.guarded else "no"
+        _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {kind.stage:<8}  {guarded:<7}  {rule.summary}\n")
     return OK
 
 
@@ -423,6 +428,9 @@ def _show_rule(config: Config, rule_id: str) -> int:
     with open(rule.path, encoding="utf-8") as handle:
         _write(f"# {rule.full_id}  ({os.path.relpath(rule.path) if not os.path.isabs(rule.path) else rule.path})\n")
         _write(handle.read())
+    from .docs import kind_notes
+
+    _write("\n" + kind_notes(rule))
     return OK
 
 

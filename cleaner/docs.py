@@ -50,6 +50,26 @@ def kinds_table() -> str:
     return "\n".join(rows)
 
 
+def kind_notes(rule) -> str:
+    """What the registry says of ``rule``'s kind, as TOML comments for ``clean --show-rule``:
+    the stage, how patterns meet a line, the guard contract and each parameter's value.
+
+    >>> from cleaner.config import Config
+    >>> rule = next(r for r in load_rules(Config(mode="page")) if r.full_id == "page/outside-article")
+    >>> print(kind_notes(rule).splitlines()[0])
+    # kind page: revise stage; patterns: none (not read); keep-guards protect lines from it: no
+    """
+    kind = KINDS[rule.kind]
+    match = "none (not read)" if not kind.reads_patterns else MATCH_WORDS[kind.match]
+    guarded = "(it drops nothing)" if not kind.drops else "yes" if kind.guarded else "no"
+    lines = [f"# kind {kind.name}: {kind.stage} stage; patterns: {match}; "
+             f"keep-guards protect lines from it: {guarded}", f"#   {kind.summary}"]
+    for name, spec in kind.params.items():
+        value = rule.params.get(name, spec.default)
+        lines.append(f"#   {name} = {_value(value)} (default {_value(spec.default)}): {spec.doc}")
+    return "\n".join(lines) + "\n"
+
+
 def _value(default) -> str:
     return "true" if default is True else "false" if default is False else repr(default).replace("'", '"')
 

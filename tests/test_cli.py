@@ -76,8 +76,15 @@ def test_select_ignore_and_list_rules(story, capsysbinary):
     listing = capsysbinary.readouterr().out.decode()
     assert "ads/advertisement-label" in listing and "guards/byline" in listing
     assert "page/outside-article" in listing, "page-mode rules are listed too"
+    rows = {line.split()[0]: line.split()[1:4] for line in listing.splitlines()}
+    assert rows["page/outside-article"] == ["page", "revise", "no"], "stage and guard contract from the registry"
+    assert rows["related/related-links"] == ["span", "revise", "yes"]
     assert main(["--show-rule", "ads/advertisement-label"]) == 0
-    assert 'id = "advertisement-label"' in capsysbinary.readouterr().out.decode()
+    shown = capsysbinary.readouterr().out.decode()
+    assert 'id = "advertisement-label"' in shown
+    assert "# kind line: classify stage; patterns: the whole line" in shown
+    assert main(["--show-rule", "related-links"]) == 0
+    assert "#   max_items = 12 (default 12): the most items one header takes" in capsysbinary.readouterr().out.decode()
 
 
 def test_user_rules_folder(story, tmp_path, capsysbinary):

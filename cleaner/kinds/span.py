@@ -25,7 +25,7 @@ class SpanKind(ReviseKind):
         "max_items": Param(12, "the most items one header takes"),
         "direction": Param("after", "where the items are: after the header, or before it (a credit under its caption)",
                            choices=("after", "before")),
-        "sentences": Param(False, "an item may end like a sentence (a photo caption does)"),
+        "sentences": Param(False, "an item may end like a sentence (a photo caption does), but quotes no one"),
         "subheading_words": Param(6, "(looking forward, in a list spaced by blank lines, after two items) the longest "
                                      "line that, followed by a paragraph, is the article's next subheading and ends "
                                      "the span"),
