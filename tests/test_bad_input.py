@@ -5,7 +5,6 @@ the exit status is the one the exit-status table gives, and no file is half-writ
 """
 from __future__ import annotations
 
-import builtins
 import codecs
 import json
 import os
@@ -106,16 +105,6 @@ def test_jsonl_output_keeps_the_mode_of_the_file_it_replaces(tmp_path):
 
 # --- 4. .zst without zstandard -----------------------------------------------------------------
 
-@pytest.fixture
-def no_zstandard(monkeypatch):
-    real_import = builtins.__import__
-
-    def refuse(name, *args, **kwargs):
-        if name == "zstandard":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", refuse)
 
 
 def test_writing_zst_without_zstandard_names_the_file_and_the_extra(tmp_path, capsys, no_zstandard):

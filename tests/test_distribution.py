@@ -32,20 +32,10 @@ def test_distribution_name_is_not_the_unrelated_cleaner_package():
     assert not said, "install instructions name the wrong package:\n" + "\n".join(said)
 
 
-def test_zstd_error_names_the_distribution(monkeypatch):
-    import builtins
-
+def test_zstd_error_names_the_distribution(no_zstandard):
     from cleaner.io.streams import open_input
     from cleaner.io.files import InputError
 
-    real_import = builtins.__import__
-
-    def no_zstd(name, *args, **kwargs):
-        if name == "zstandard":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_zstd)
     with pytest.raises(InputError, match=r"pip install 'newsnoise\[zstd\]'"):
         with open_input(str(ORDINARY / "missing.jsonl.zst")):
             pass
