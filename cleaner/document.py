@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .text import has_words, word_count
+from .patterns import lowered
+from .text import fold, has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
@@ -53,17 +54,26 @@ class Verdict(namedtuple("Verdict", "number action rule category stage text")):
 class Line:
     """One normalized line and the decision taken on it so far.
 
-    >>> Line(2, "Advertisement")
-    Line(2, 'Advertisement', action='keep', rule='')
+    A line's text never changes, so what the stages ask of it (its word count, its
+    lowered text, its fold key) is computed once, on first use, and kept on the line.
+
+    >>> line = Line(2, "The U.S. Advertisement")
+    >>> line
+    Line(2, 'The U.S. Advertisement', action='keep', rule='')
+    >>> line.words, line.lower, line.key
+    (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
+                 "_lower", "_key")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
         self.number, self.text, self.action, self.rule = number, text, action, rule
         self.category, self.stage, self.guarded = category, stage, guarded
         self.word_total = -1  # counted once, on first use
+        self._lower: str | None | bool = False  # (False: not computed yet)
+        self._key: str | None = None
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
@@ -81,6 +91,20 @@ class Line:
         if self.word_total < 0:
             self.word_total = word_count(self.text)
         return self.word_total
+
+    @property
+    def lower(self) -> str | None:
+        """:func:`cleaner.patterns.lowered` of the text (None: matched the exact way)."""
+        if self._lower is False:
+            self._lower = lowered(self.text)
+        return self._lower
+
+    @property
+    def key(self) -> str:
+        """:func:`cleaner.text.fold` of the text: the key that finds a repeated line."""
+        if self._key is None:
+            self._key = fold(self.text)
+        return self._key
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage

@@ -112,16 +112,32 @@ class Screen:
 
     def candidates(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
         """The rules to try on a line (``lower``: :func:`cleaner.patterns.lowered` of it)."""
+        found = self._from_engine(text)
+        return self._joined(text, lower, words) if found is None else found
+
+    def for_line(self, line) -> tuple[tuple[Rule, float], ...]:
+        """:meth:`candidates` of a :class:`cleaner.document.Line` (its lowered text, kept on
+        the line, is computed only if the joined matchers need it)."""
+        found = self._from_engine(line.text)
+        return self._joined(line.text, line.lower, line.words) if found is None else found
+
+    def _from_engine(self, text: str) -> tuple[tuple[Rule, float], ...] | None:
+        """The candidates the engine proposes (None: no engine, or a line it cannot scan)."""
         engine = self._engine()
-        if engine is not None:
-            hits = engine.hits(text)
-            if hits is not None:
-                found = self._by_hits.get(hits)
-                if found is None:
-                    if len(self._by_hits) > 4096:
-                        self._by_hits.clear()
-                    found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
-                return found
+        if engine is None:
+            return None
+        hits = engine.hits(text)
+        if hits is None:
+            return None
+        found = self._by_hits.get(hits)
+        if found is None:
+            if len(self._by_hits) > 4096:
+                self._by_hits.clear()
+            found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
+        return found
+
+    def _joined(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
+        """The candidates the joined matchers leave (the way without the engine)."""
         whole = self.whole is not None and words <= self.whole_limit and self.whole(text, lower)
         searching = self.searching is not None and (words > self.short_limit or self.searching(text, lower))
         return self._candidates[whole, searching]

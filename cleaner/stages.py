@@ -20,7 +20,6 @@ from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
 from .kinds.page import looks_like_page
-from .patterns import lowered
 from .rules import Rule
 from .screen import NO_LIMIT, Screen
 
@@ -35,28 +34,34 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     # A word limit is checked before the pattern: most prose lines are longer than any
     # limit, and counting words once is cheaper than running every pattern.
     guard_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in guards))
+    blank_screen = Screen.of(tuple((r, NO_LIMIT) for r in blankers))
     drop_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in droppers))
     for line in doc.lines:
-        if not line.is_kept:
-            continue
-        text, words, lower = line.text, line.words, lowered(line.text)
-        line.guarded = any(words <= limit and KINDS[r.kind].hits(r, text, lower)
-                           for r, limit in guard_screen.candidates(text, lower, words))
-        for rule in blankers:
-            kind = KINDS[rule.kind]
-            if kind.hits(rule, text, lower):
-                line.decide(kind.action, rule.full_id, rule.category, CLASSIFY)
-                break
-        else:
-            for rule, limit in drop_screen.candidates(text, lower, words):
-                if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
-                    line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
-                    break
+        if line.is_kept:
+            line.guarded = _hits_any(line, guard_screen) is not None
+            blanker = _hits_any(line, blank_screen)
+            if blanker is not None:
+                line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
+                continue
+            dropper = _hits_any(line, drop_screen)
+            if dropper is not None:
+                line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
     for name, kind in KINDS.items():
         if kind.stage == CLASSIFY:
             own = [rule for rule in rules if rule.kind == name]
             if own:
                 kind.finish(doc, own)
+
+
+def _hits_any(line: Line, screen: Screen) -> Rule | None:
+    """The first of the screen's rules (within its word limit) that hits the line."""
+    candidates = screen.for_line(line)
+    if candidates:
+        text, words, lower = line.text, line.words, line.lower
+        for rule, limit in candidates:
+            if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
+                return rule
+    return None
 
 
 _MAX_ROUNDS = 8
@@ -149,10 +154,8 @@ def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozens
     found: dict[str, set[int]] = {rule.full_id: set() for rule in rules}
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            text = line.text
-            lower = lowered(text)
-            for rule, _ in screen.candidates(text, lower, line.words):
-                if rule.matches(text, lower):
+            for rule, _ in screen.for_line(line):
+                if rule.matches(line.text, line.lower):
                     found[rule.full_id].add(i)
     return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
 
