@@ -65,7 +65,7 @@ class Line:
     """
 
     __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
-                 "_lower", "_key")
+                 "_lower", "_key", "screened")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
@@ -74,6 +74,7 @@ class Line:
         self.word_total = -1  # counted once, on first use
         self._lower: str | None | bool = False  # (False: not computed yet)
         self._key: str | None = None
+        self.screened = None  # the rules a screen found worth trying (see cleaner.screen.Screens)
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"

@@ -15,35 +15,29 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .document import DROP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
 from .kinds.page import looks_like_page
 from .rules import Rule
-from .screen import NO_LIMIT, Screen
+from .screen import NO_LIMIT, Screens
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run guards and the context-free kinds; the first rule that drops a line wins."""
-    guards, blankers, droppers = [], [], []
-    for rule in rules:
-        kind = KINDS[rule.kind]
-        if kind.stage == CLASSIFY:
-            (guards if kind.action == GUARD else droppers if kind.action == DROP else blankers).append(rule)
-    # A word limit is checked before the pattern: most prose lines are longer than any
-    # limit, and counting words once is cheaper than running every pattern.
-    guard_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in guards))
-    blank_screen = Screen.of(tuple((r, NO_LIMIT) for r in blankers))
-    drop_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in droppers))
+    screens = _screens(rules)
     for line in doc.lines:
         if line.is_kept:
-            line.guarded = _hits_any(line, guard_screen) is not None
-            blanker = _hits_any(line, blank_screen)
+            guards, blankers, droppers, _ = screens.for_line(line)
+            line.guarded = _first_hit(line, guards) is not None
+            blanker = _first_hit(line, blankers)
             if blanker is not None:
                 line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
                 continue
-            dropper = _hits_any(line, drop_screen)
+            dropper = _first_hit(line, droppers)
             if dropper is not None:
                 line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
     for name, kind in KINDS.items():
@@ -53,9 +47,31 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                 kind.finish(doc, own)
 
 
-def _hits_any(line: Line, screen: Screen) -> Rule | None:
-    """The first of the screen's rules (within its word limit) that hits the line."""
-    candidates = screen.for_line(line)
+def _screens(rules: tuple[Rule, ...]) -> Screens:
+    """The screens of a rule set, read with one lookup per line: guards, blankers and
+    droppers (classify), and the rules whose kinds are handed the lines their patterns
+    match (revise: span and zone headers, teaser items, pull quotes)."""
+    return Screens.of(_roles(rules))
+
+
+@lru_cache(maxsize=64)
+def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...]:
+    """The rules of each screen, each with its word limit. A word limit is checked before
+    the pattern: most prose lines are longer than any limit, and counting words once is
+    cheaper than running every pattern."""
+    guards, blankers, droppers, headers = [], [], [], []
+    for rule in rules:
+        kind = KINDS[rule.kind]
+        if kind.stage == CLASSIFY:
+            role = guards if kind.action == GUARD else droppers if kind.action == DROP else blankers
+            role.append((rule, NO_LIMIT if role is blankers else kind.word_limit(rule)))
+        elif kind.prematch:
+            headers.append((rule, NO_LIMIT))
+    return tuple(guards), tuple(blankers), tuple(droppers), tuple(headers)
+
+
+def _first_hit(line: Line, candidates) -> Rule | None:
+    """The first of the candidates (each with its word limit) that hits the line."""
     if candidates:
         text, words, lower = line.text, line.words, line.lower
         for rule, limit in candidates:
@@ -130,7 +146,7 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     # A line's text never changes here, so the lines the patterns of a kind that asks for
     # them (a span's header, a zone's marker) match are found once, before the rounds.
-    matching = _matching_lines(doc, tuple(r for r in rules if KINDS[r.kind].prematch))
+    matching = _matching_lines(doc, rules)
     checks = []
     for kind in KINDS.values():
         if kind.stage != CLASSIFY and (page or not kind.page_only):
@@ -146,16 +162,14 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
     return page
 
 
-
-
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
-    """For each rule, the indexes of the non-blank lines that match its patterns."""
-    screen = Screen.of(tuple((rule, NO_LIMIT) for rule in rules))
-    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules}
+    """For each rule whose kind is handed the lines its patterns match (``prematch``), the
+    indexes of the non-blank lines that match (their candidates were found in classify)."""
+    screens = _screens(rules)
+    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            for rule, _ in screen.for_line(line):
+            for rule, _ in screens.for_line(line)[3]:
                 if rule.matches(line.text, line.lower):
                     found[rule.full_id].add(i)
     return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
-
