@@ -54,8 +54,9 @@ class Verdict(namedtuple("Verdict", "number action rule category stage text")):
 class Line:
     """One normalized line and the decision taken on it so far.
 
-    A line's text never changes, so what the stages ask of it (its word count, its
-    lowered text, its fold key) is computed once, on first use, and kept on the line.
+    Its word count is computed once, on first use, and kept on the line. Its lowered
+    text and fold key are computed when asked, not kept: a copy of every line would
+    hold as much memory again (a large file's peak memory is bounded by a test).
 
     >>> line = Line(2, "The U.S. Advertisement")
     >>> line
@@ -65,16 +66,13 @@ class Line:
     """
 
     __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
-                 "_lower", "_key", "screened")
+)
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
         self.number, self.text, self.action, self.rule = number, text, action, rule
         self.category, self.stage, self.guarded = category, stage, guarded
         self.word_total = -1  # counted once, on first use
-        self._lower: str | None | bool = False  # (False: not computed yet)
-        self._key: str | None = None
-        self.screened = None  # the rules a screen found worth trying (see cleaner.screen.Screens)
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
@@ -96,16 +94,12 @@ class Line:
     @property
     def lower(self) -> str | None:
         """:func:`cleaner.patterns.lowered` of the text (None: matched the exact way)."""
-        if self._lower is False:
-            self._lower = lowered(self.text)
-        return self._lower
+        return lowered(self.text)
 
     @property
     def key(self) -> str:
         """:func:`cleaner.text.fold` of the text: the key that finds a repeated line."""
-        if self._key is None:
-            self._key = fold(self.text)
-        return self._key
+        return fold(self.text)
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage

@@ -147,9 +147,8 @@ class Screen:
 
 class Screens:
     """Several screens read together: one engine lookup per line gives each screen's
-    candidates (a tuple, in the screens' order), and a line remembers its answer, so that
-    each stage that asks again (classify's guards, blankers and droppers, revise's headers)
-    reads it instead of screening the line again.
+    candidates (a tuple, in the screens' order): classify's guards, blankers and droppers
+    and revise's headers from one lookup of the line's engine hits.
 
     >>> from cleaner.document import Line
     >>> from cleaner.rules import load_rules
@@ -173,14 +172,10 @@ class Screens:
 
     def for_line(self, line) -> tuple[tuple[tuple[Rule, float], ...], ...]:
         """Each screen's candidates for a :class:`cleaner.document.Line`."""
-        remembered = line.screened
-        if remembered is not None and remembered[0] is self:
-            return remembered[1]
         found = self._from_engine(line.text)
         if found is None:
-            found = tuple(screen._joined(line.text, line.lower, line.words) if screen._listed else ()
-                          for screen in self.screens)
-        line.screened = (self, found)
+            text, lower, words = line.text, line.lower, line.words
+            found = tuple(screen._joined(text, lower, words) if screen._listed else () for screen in self.screens)
         return found
 
     def _from_engine(self, text: str) -> tuple | None:

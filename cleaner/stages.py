@@ -32,12 +32,16 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     for line in doc.lines:
         if line.is_kept:
             guards, blankers, droppers, _ = screens.for_line(line)
-            line.guarded = _first_hit(line, guards) is not None
-            blanker = _first_hit(line, blankers)
+            if not (guards or blankers or droppers):
+                line.guarded = False
+                continue  # (most lines: no rule to try)
+            lower = line.lower
+            line.guarded = _first_hit(line, lower, guards) is not None
+            blanker = _first_hit(line, lower, blankers)
             if blanker is not None:
                 line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
                 continue
-            dropper = _first_hit(line, droppers)
+            dropper = _first_hit(line, lower, droppers)
             if dropper is not None:
                 line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
     for name, kind in KINDS.items():
@@ -70,10 +74,11 @@ def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...
     return tuple(guards), tuple(blankers), tuple(droppers), tuple(headers)
 
 
-def _first_hit(line: Line, candidates) -> Rule | None:
-    """The first of the candidates (each with its word limit) that hits the line."""
+def _first_hit(line: Line, lower: str | None, candidates) -> Rule | None:
+    """The first of the candidates (each with its word limit) that hits the line
+    (``lower``: its lowered text)."""
     if candidates:
-        text, words, lower = line.text, line.words, line.lower
+        text, words = line.text, line.words
         for rule, limit in candidates:
             if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
                 return rule
@@ -164,12 +169,14 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
     """For each rule whose kind is handed the lines its patterns match (``prematch``), the
-    indexes of the non-blank lines that match (their candidates were found in classify)."""
+    indexes of the non-blank lines that match."""
     screens = _screens(rules)
     found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            for rule, _ in screens.for_line(line)[3]:
-                if rule.matches(line.text, line.lower):
+            candidates = screens.for_line(line)[3]
+            lower = line.lower if candidates else None
+            for rule, _ in candidates:
+                if rule.matches(line.text, lower):
                     found[rule.full_id].add(i)
     return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
