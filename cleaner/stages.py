@@ -15,7 +15,6 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 from .document import DROP, Document, Line
 from .kinds import KINDS
@@ -58,11 +57,11 @@ def _screens(rules: tuple[Rule, ...]) -> Screens:
     return Screens.of(_roles(rules))
 
 
-@lru_cache(maxsize=64)
 def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...]:
-    """The rules of each screen, each with its word limit. A word limit is checked before
-    the pattern: most prose lines are longer than any limit, and counting words once is
-    cheaper than running every pattern."""
+    """The rules of each screen, each with its word limit (read from the rule each time;
+    the screens themselves are built once). A word limit is checked before the pattern:
+    most prose lines are longer than any limit, and counting words once is cheaper than
+    running every pattern."""
     guards, blankers, droppers, headers = [], [], [], []
     for rule in rules:
         kind = KINDS[rule.kind]
