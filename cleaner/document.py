@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .text import has_words, word_count
+from .patterns import lowered
+from .text import fold, has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
@@ -53,11 +54,19 @@ class Verdict(namedtuple("Verdict", "number action rule category stage text")):
 class Line:
     """One normalized line and the decision taken on it so far.
 
-    >>> Line(2, "Advertisement")
-    Line(2, 'Advertisement', action='keep', rule='')
+    Its word count is computed once, on first use, and kept on the line. Its lowered
+    text and fold key are computed when asked, not kept: a copy of every line would
+    hold as much memory again (a large file's peak memory is bounded by a test).
+
+    >>> line = Line(2, "The U.S. Advertisement")
+    >>> line
+    Line(2, 'The U.S. Advertisement', action='keep', rule='')
+    >>> line.words, line.lower, line.key
+    (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
+)
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
@@ -81,6 +90,16 @@ class Line:
         if self.word_total < 0:
             self.word_total = word_count(self.text)
         return self.word_total
+
+    @property
+    def lower(self) -> str | None:
+        """:func:`cleaner.patterns.lowered` of the text (None: matched the exact way)."""
+        return lowered(self.text)
+
+    @property
+    def key(self) -> str:
+        """:func:`cleaner.text.fold` of the text: the key that finds a repeated line."""
+        return fold(self.text)
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
         self.action, self.rule, self.category, self.stage = action, rule, category, stage

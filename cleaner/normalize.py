@@ -29,11 +29,17 @@ _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
 
 # Cheap test before ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a
 # continuation byte read the same way, C1 controls, or a terminal escape.
-_MOJIBAKE_HINT = compile_pattern(
+_MOJIBAKE_HINT_PATTERN = (
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122 ]|[\u0080-\u009f\x1b]"
 )
+_MOJIBAKE_HINT = compile_pattern(_MOJIBAKE_HINT_PATTERN)
+
+# Anything :func:`repair_text` acts on (an entity's ampersand, a mojibake hint, an invisible
+# character): a text without any is left as it is, and one search of a whole document finds
+# that for all its lines at once.
+_NEEDS_REPAIR = compile_pattern("&|" + _INVISIBLE.pattern + "|" + _MOJIBAKE_HINT_PATTERN)
 
 _ftfy_config = None
 
@@ -100,8 +106,9 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines: list[str] = []
+    repairs = _NEEDS_REPAIR.search(text) is not None
     for index, raw in enumerate(split_lines(text)):
-        repaired = repair_text(raw) if raw else raw
+        repaired = repair_text(raw) if raw and repairs else raw
         if repaired is raw:  # nothing repaired: nothing that a second repair could change
             parts = [raw.strip()]
         else:

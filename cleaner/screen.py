@@ -112,19 +112,90 @@ class Screen:
 
     def candidates(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
         """The rules to try on a line (``lower``: :func:`cleaner.patterns.lowered` of it)."""
+        found = self._from_engine(text)
+        return self._joined(text, lower, words) if found is None else found
+
+    def for_line(self, line) -> tuple[tuple[Rule, float], ...]:
+        """:meth:`candidates` of a :class:`cleaner.document.Line` (its lowered text, kept on
+        the line, is computed only if the joined matchers need it)."""
+        found = self._from_engine(line.text)
+        return self._joined(line.text, line.lower, line.words) if found is None else found
+
+    def _from_engine(self, text: str) -> tuple[tuple[Rule, float], ...] | None:
+        """The candidates the engine proposes (None: no engine, or a line it cannot scan)."""
         engine = self._engine()
-        if engine is not None:
-            hits = engine.hits(text)
-            if hits is not None:
-                found = self._by_hits.get(hits)
-                if found is None:
-                    if len(self._by_hits) > 4096:
-                        self._by_hits.clear()
-                    found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
-                return found
+        if engine is None:
+            return None
+        hits = engine.hits(text)
+        return None if hits is None else self.from_hits(hits)
+
+    def from_hits(self, hits: frozenset[int]) -> tuple[tuple[Rule, float], ...]:
+        """The candidates of a line whose engine hits are ``hits``."""
+        found = self._by_hits.get(hits)
+        if found is None:
+            if len(self._by_hits) > 4096:
+                self._by_hits.clear()
+            found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
+        return found
+
+    def _joined(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
+        """The candidates the joined matchers leave (the way without the engine)."""
         whole = self.whole is not None and words <= self.whole_limit and self.whole(text, lower)
         searching = self.searching is not None and (words > self.short_limit or self.searching(text, lower))
         return self._candidates[whole, searching]
+
+
+class Screens:
+    """Several screens read together: one engine lookup per line gives each screen's
+    candidates (a tuple, in the screens' order): classify's guards, blankers and droppers
+    and revise's headers from one lookup of the line's engine hits.
+
+    >>> from cleaner.document import Line
+    >>> from cleaner.rules import load_rules
+    >>> rules = load_rules()
+    >>> screens = Screens.of(tuple(tuple((r, NO_LIMIT) for r in rules if r.kind == k) for k in ("guard", "line")))
+    >>> guards, droppers = screens.for_line(Line(1, "Advertisement"))
+    >>> guards, [r.full_id for r, _ in droppers if r.matches("Advertisement")]
+    ((), ['ads/advertisement-label'])
+    """
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def of(groups: tuple[tuple[tuple[Rule, float], ...], ...]) -> "Screens":
+        return Screens(tuple(Screen.of(group) for group in groups))
+
+    def __init__(self, screens: tuple[Screen, ...]) -> None:
+        self.screens = screens
+        self._used = tuple(screen for screen in screens if screen._listed)  # (an empty screen has no candidates)
+        self._engine: _SharedEngine | None = None
+        self._by_hits: dict[frozenset[int], tuple] = {}
+
+    def for_line(self, line) -> tuple[tuple[tuple[Rule, float], ...], ...]:
+        """Each screen's candidates for a :class:`cleaner.document.Line`."""
+        found = self._from_engine(line.text)
+        if found is None:
+            text, lower, words = line.text, line.lower, line.words
+            found = tuple(screen._joined(text, lower, words) if screen._listed else () for screen in self.screens)
+        return found
+
+    def _from_engine(self, text: str) -> tuple | None:
+        engine = self._engine or self._ready()
+        hits = None if engine is None else engine.hits(text)
+        if hits is None:
+            return None
+        found = self._by_hits.get(hits)
+        if found is None:
+            if len(self._by_hits) > 4096:
+                self._by_hits.clear()
+            found = self._by_hits[hits] = tuple(screen.from_hits(hits) for screen in self.screens)
+        return found
+
+    def _ready(self) -> "_SharedEngine | None":
+        """The engine, once every screen with rules has it (each counts the lines it saw)."""
+        engines = [screen._engine() for screen in self._used]
+        if engines and all(engine is not None for engine in engines):
+            self._engine = engines[0]
+        return self._engine
 
 
 class _SharedEngine:
@@ -178,3 +249,4 @@ def reset_engine() -> None:
     _engine = None
     Screen.of.cache_clear()
     Screen._of_patterns.cache_clear()
+    Screens.of.cache_clear()

@@ -15,48 +15,73 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 """
 from __future__ import annotations
 
+
 from .document import DROP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
 from .kinds.page import looks_like_page
-from .patterns import lowered
 from .rules import Rule
-from .screen import NO_LIMIT, Screen
+from .screen import NO_LIMIT, Screens
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run guards and the context-free kinds; the first rule that drops a line wins."""
-    guards, blankers, droppers = [], [], []
-    for rule in rules:
-        kind = KINDS[rule.kind]
-        if kind.stage == CLASSIFY:
-            (guards if kind.action == GUARD else droppers if kind.action == DROP else blankers).append(rule)
-    # A word limit is checked before the pattern: most prose lines are longer than any
-    # limit, and counting words once is cheaper than running every pattern.
-    guard_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in guards))
-    drop_screen = Screen.of(tuple((r, KINDS[r.kind].word_limit(r)) for r in droppers))
+    screens = _screens(rules)
     for line in doc.lines:
-        if not line.is_kept:
-            continue
-        text, words, lower = line.text, line.words, lowered(line.text)
-        line.guarded = any(words <= limit and KINDS[r.kind].hits(r, text, lower)
-                           for r, limit in guard_screen.candidates(text, lower, words))
-        for rule in blankers:
-            kind = KINDS[rule.kind]
-            if kind.hits(rule, text, lower):
-                line.decide(kind.action, rule.full_id, rule.category, CLASSIFY)
-                break
-        else:
-            for rule, limit in drop_screen.candidates(text, lower, words):
-                if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
-                    line.decide(DROP, rule.full_id, rule.category, CLASSIFY)
-                    break
+        if line.is_kept:
+            guards, blankers, droppers, _ = screens.for_line(line)
+            if not (guards or blankers or droppers):
+                line.guarded = False
+                continue  # (most lines: no rule to try)
+            lower = line.lower
+            line.guarded = _first_hit(line, lower, guards) is not None
+            blanker = _first_hit(line, lower, blankers)
+            if blanker is not None:
+                line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
+                continue
+            dropper = _first_hit(line, lower, droppers)
+            if dropper is not None:
+                line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
     for name, kind in KINDS.items():
         if kind.stage == CLASSIFY:
             own = [rule for rule in rules if rule.kind == name]
             if own:
                 kind.finish(doc, own)
+
+
+def _screens(rules: tuple[Rule, ...]) -> Screens:
+    """The screens of a rule set, read with one lookup per line: guards, blankers and
+    droppers (classify), and the rules whose kinds are handed the lines their patterns
+    match (revise: span and zone headers, teaser items, pull quotes)."""
+    return Screens.of(_roles(rules))
+
+
+def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...]:
+    """The rules of each screen, each with its word limit (read from the rule each time;
+    the screens themselves are built once). A word limit is checked before the pattern:
+    most prose lines are longer than any limit, and counting words once is cheaper than
+    running every pattern."""
+    guards, blankers, droppers, headers = [], [], [], []
+    for rule in rules:
+        kind = KINDS[rule.kind]
+        if kind.stage == CLASSIFY:
+            role = guards if kind.action == GUARD else droppers if kind.action == DROP else blankers
+            role.append((rule, NO_LIMIT if role is blankers else kind.word_limit(rule)))
+        elif kind.prematch:
+            headers.append((rule, NO_LIMIT))
+    return tuple(guards), tuple(blankers), tuple(droppers), tuple(headers)
+
+
+def _first_hit(line: Line, lower: str | None, candidates) -> Rule | None:
+    """The first of the candidates (each with its word limit) that hits the line
+    (``lower``: its lowered text)."""
+    if candidates:
+        text, words = line.text, line.words
+        for rule, limit in candidates:
+            if words <= limit and KINDS[rule.kind].hits(rule, text, lower):
+                return rule
+    return None
 
 
 _MAX_ROUNDS = 8
@@ -125,7 +150,7 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     # A line's text never changes here, so the lines the patterns of a kind that asks for
     # them (a span's header, a zone's marker) match are found once, before the rounds.
-    matching = _matching_lines(doc, tuple(r for r in rules if KINDS[r.kind].prematch))
+    matching = _matching_lines(doc, rules)
     checks = []
     for kind in KINDS.values():
         if kind.stage != CLASSIFY and (page or not kind.page_only):
@@ -141,18 +166,16 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
     return page
 
 
-
-
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
-    """For each rule, the indexes of the non-blank lines that match its patterns."""
-    screen = Screen.of(tuple((rule, NO_LIMIT) for rule in rules))
-    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules}
+    """For each rule whose kind is handed the lines its patterns match (``prematch``), the
+    indexes of the non-blank lines that match."""
+    screens = _screens(rules)
+    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            text = line.text
-            lower = lowered(text)
-            for rule, _ in screen.candidates(text, lower, line.words):
-                if rule.matches(text, lower):
+            candidates = screens.for_line(line)[3]
+            lower = line.lower if candidates else None
+            for rule, _ in candidates:
+                if rule.matches(line.text, lower):
                     found[rule.full_id].add(i)
     return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Line
-from ..text import ends_question, fold
+from ..text import ends_question
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class DuplicateKind(ReviseKind):
         answered differently (an interview that puts one question to each guest in turn) is
         content, not a duplicate."""
         title_min = rule.param("title_min_words")
-        title = next((fold(l.text) for l in doc.lines if l.is_kept and l.words >= title_min), None)
+        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
@@ -48,7 +48,7 @@ class DuplicateKind(ReviseKind):
             words = line.words
             if words < min(title_min, rule.param("min_words")):
                 continue  # too short to be a duplicate: no need to fold it
-            key = fold(line.text)
+            key = line.key
             is_title = key == title and words >= title_min
             if words < rule.param("min_words") and not is_title:
                 continue
@@ -69,6 +69,6 @@ class DuplicateKind(ReviseKind):
 
 def _answer(lines: list[Line], k: int) -> str | None:
     """The first kept line after ``lines[k]``, folded: the answer to a question."""
-    return next((fold(line.text) for line in lines[k + 1 :] if line.is_kept), None)
+    return next((line.key for line in lines[k + 1 :] if line.is_kept), None)
 
 

@@ -43,7 +43,7 @@ class HeadKind(ReviseKind):
         else:
             return
         for line in head:
-            if rule.regex is None or rule.matches(line.text):
+            if rule.regex is None or rule.matches(line.text, line.lower):
                 line.drop(rule)
 
 

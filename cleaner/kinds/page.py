@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, fold, is_prose, is_title_like,
+from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, is_prose, is_title_like,
                     nearly_repeats_title, repeats_title, words)
 from .base import Param, ReviseKind
 
@@ -106,7 +106,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
     # a dump starts with the <title> (a paragraph of prose there is no title)
-    title = fold(lines[rows[0]].text) if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
+    title = lines[rows[0]].key if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
     anchor = _title_anchor(lines, rows, weights, window, title, p["clearly_more"])
     if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
@@ -431,7 +431,7 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
     for k in range(1, len(rows)):
         line = lines[rows[k]]
         if not _ruled(line) and repeats_title(line.text, title, prefix=True) and prose_below(k):
-            length, body = len(fold(line.text)), _body_below(lines, rows, weights, k)
+            length, body = len(line.key), _body_below(lines, rows, weights, k)
             if length > best_length or (length == best_length and body > clearly_more * best_body):
                 best, best_length, best_body = k, length, body
     if best is None and rows and lines[rows[0]].words <= TITLE_MAX_WORDS:

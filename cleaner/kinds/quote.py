@@ -18,6 +18,7 @@ class QuoteKind(ReviseKind):
                "quote that repeats the story")
     guarded = True
     match = SEARCH
+    prematch = True
     params = {
         "max_words": Param(60, "the longest line (in words) that may be a pull quote"),
         "min_chars": Param(12, "the fewest folded characters the rest of the line must keep"),
@@ -30,12 +31,12 @@ class QuoteKind(ReviseKind):
         kept line of the document: the quote box repeats a sentence of the story. A quote
         printed only there is the story's own sentence, and the line stays, button and all."""
         lines = doc.lines
-        candidates = [line for line in lines if line.is_kept and not line.is_blank and not line.guarded
-                      and line.words <= rule.param("max_words") and rule.matches(line.text)]
+        candidates = [lines[i] for i in sorted(matching) if lines[i].is_kept and not lines[i].guarded
+                      and lines[i].words <= rule.param("max_words")]
         for line in candidates:
             rest = fold(rule.regex.sub("", line.text))
             if len(rest) >= rule.param("min_chars") and any(
-                    other is not line and other.is_kept and rest in fold(other.text) for other in lines):
+                    other is not line and other.is_kept and rest in other.key for other in lines):
                 line.drop(rule)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
-from ..text import BULLET, DIGIT, ends_sentence, fold, quotes_speech, repeats_title
+from ..text import BULLET, DIGIT, ends_sentence, quotes_speech, repeats_title
 from .base import Param, ReviseKind
 from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
 
@@ -43,7 +43,7 @@ class SpanKind(ReviseKind):
         lines = doc.lines
         after = rule.param("direction") == "after"
         inside_span = set()  # lines a span already passed over cannot open a new one
-        title = next((fold(line.text) for line in lines if not line.is_blank), "")
+        title = next((line.key for line in lines if not line.is_blank), "")
         spaced = after or _spaced(lines)
         for i in sorted(matching):
             header = lines[i]

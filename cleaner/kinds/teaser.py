@@ -20,6 +20,7 @@ class TeaserKind(ReviseKind):
                "not a run that starts amid a longer list")
     guarded = True
     match = MATCH
+    prematch = True
     params = {
         "min_items": Param(3, "the fewest headlines that make a teaser list"),
         "min_words": Param(3, "the shortest headline (in words)"),
@@ -35,12 +36,14 @@ class TeaserKind(ReviseKind):
         document (at most one line of prose after it). A list the story introduces and a list
         of data stay, judged on the whole bulleted list the run is a part of; so does a run
         that starts amid a bulleted list (a box of links is a list of its own)."""
+        lines = doc.lines
+        bulleted = {id(lines[i]) for i in matching}
+
         def is_item(line: Line) -> bool:
-            return (line.is_kept and not line.guarded and rule.matches(line.text)
+            return (line.is_kept and not line.guarded and id(line) in bulleted
                     and rule.param("min_words") <= line.words <= rule.param("max_words")
                     and is_headline_like(line.text, rule.param("capitalized")))
 
-        lines = doc.lines
         for run, _ in find_runs(lines, is_item):
             if len(run) < rule.param("min_items"):
                 continue

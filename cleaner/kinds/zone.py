@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
-from ..text import fold
 from .base import Param, ReviseKind
 from .lists import introduces_prose
 
@@ -46,7 +45,7 @@ class ZoneKind(ReviseKind):
                         rest.drop(rule)
                 return
             if len(prose) < rule.param("min_prose_before") and line.is_kept and line.words >= rule.param("prose_words"):
-                prose.add(fold(line.text))  # (distinct paragraphs: a repeated one counts once)
+                prose.add(line.key)  # (distinct paragraphs: a repeated one counts once)
 
 
 def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
