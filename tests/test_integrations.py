@@ -167,3 +167,61 @@ def test_ray_reads_files_with_as_many_actors_as_cpus(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     by_id = json.loads(done.stdout.strip().splitlines()[-1])
     assert by_id == {str(i): clean(text) for i, text in enumerate(TEXTS)}
+
+
+def docs_recipes() -> list[str]:
+    """The datatrove scripts of docs/integrations.md, as a user copies them."""
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "integrations.md").read_text("utf-8")
+    blocks = text.split("```python\n")[1:]
+    return [block.split("```", 1)[0] for block in blocks if "LocalPipelineExecutor" in block]
+
+
+def read_clean_folder(folder) -> dict[str, str]:
+    texts = {}
+    for path in folder.glob("*.jsonl.gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                texts[record["id"]] = record["text"]
+    return texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("recipe", range(2), ids=["clean", "learn-then-clean"])
+def test_docs_recipes_run_as_written(tmp_path, recipe):
+    """Each datatrove script of docs/integrations.md runs to completion as written (in a folder
+    with raw/ beside it), and its output is what ``clean --jsonl`` writes for the same input
+    (the learning recipe: with the rules ``clean learn`` writes from it)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("datatrove")
+    scripts = docs_recipes()
+    assert len(scripts) == 2, "the docs hold two datatrove scripts"
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    with open(folder / "part0.jsonl", "w", encoding="utf-8") as handle:
+        for i, text in enumerate(TEXTS):  # three sites, each with a line of its own chrome: something to learn
+            site = f"site{i % 3}.example"
+            text += f"\n\nGet the {site} app for the morning briefing and more\n"
+            handle.write(json.dumps({"id": str(i), "text": text, "url": f"https://{site}/{i}"}) + "\n")
+    (tmp_path / "recipe.py").write_text(scripts[recipe], "utf-8")
+    subprocess.run([sys.executable, "recipe.py"], cwd=tmp_path, check=True, capture_output=True, timeout=900)
+    rules = ["--rules", str(tmp_path / "rules" / "learned")] if recipe else []
+    if recipe:
+        subprocess.run([sys.executable, "-m", "cleaner", "learn", str(folder / "part0.jsonl"), "-o",
+                        str(tmp_path / "expected-rules")], check=True, capture_output=True)
+        written = sorted(p.relative_to(tmp_path / "rules" / "learned").as_posix()
+                         for p in (tmp_path / "rules" / "learned").rglob("*.toml"))
+        expected = sorted(p.relative_to(tmp_path / "expected-rules").as_posix()
+                          for p in (tmp_path / "expected-rules").rglob("*.toml"))
+        assert written == expected and written, "the recipe learns the rule files clean learn writes"
+        for name in written:
+            learned = (tmp_path / "rules" / "learned" / name).read_bytes()
+            assert learned == (tmp_path / "expected-rules" / name).read_bytes()
+    cli = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", str(folder / "part0.jsonl"), *rules],
+                         check=True, capture_output=True, text=True)
+    expected = {json.loads(line)["id"]: json.loads(line)["text"] for line in cli.stdout.splitlines()}
+    assert read_clean_folder(tmp_path / "clean") == expected
