@@ -352,3 +352,24 @@ def test_diff_keeps_such_lines_whole(tmp_path, capsys):
     lines = capsys.readouterr().out.split("\n")
     assert [line for line in lines if line.startswith("-") and not line.startswith("---")] == ["-Advertisement"]
     assert " Body of the\x0cstory, with words." in lines
+
+
+def test_html_without_the_html_extra_names_the_file_and_the_extra(tmp_path, capsys, monkeypatch):
+    """trafilatura and beautifulsoup4 come with the html extra only: HTML input without them
+    is an error about the file that says what to install, and nothing is written."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name in ("trafilatura", "bs4"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>The council met on Monday.</p></body></html>")
+    assert main([str(page)]) == 2
+    captured = capsys.readouterr()
+    assert "page.html" in captured.err and "pip install 'newsnoise[html]'" in captured.err
+    assert captured.out == ""

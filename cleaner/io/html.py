@@ -1,6 +1,7 @@
 """HTML input: find the article with trafilatura, then the rule pipeline cleans its text.
 
-trafilatura and beautifulsoup4 are imported only when a document is HTML.
+trafilatura and beautifulsoup4 are imported only when a document is HTML, and installed
+only with the ``html`` extra (``pip install 'newsnoise[html]'``).
 
 >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
 True
@@ -25,6 +26,9 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 10 and sum(len(t) for t in _TAG.findall(head)) > 0.2 * len(head)
 
 
+HTML_EXTRA = "newsnoise[html]"
+
+
 class ExtractionError(ValueError):
     """The extractor failed on a page; the caller adds the file (and line) to the message."""
 
@@ -37,9 +41,11 @@ def html_to_text(html: str) -> str:
     either raises on a page (odd markup, nesting too deep) is an :class:`ExtractionError`
     about that page only.
     """
-    import trafilatura
-    from bs4 import BeautifulSoup
-
+    try:
+        import trafilatura
+        from bs4 import BeautifulSoup
+    except ImportError:
+        raise ExtractionError(f"HTML input needs trafilatura and beautifulsoup4: pip install '{HTML_EXTRA}'") from None
     try:
         text = trafilatura.extract(html, include_comments=True, include_tables=True, favor_precision=True,
                                    deduplicate=False)
