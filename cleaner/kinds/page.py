@@ -309,11 +309,14 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
     than ``flat_words`` words without a single punctuation mark counts nothing: a list
     flattened into one line (a tag cloud, an archive's months, a category menu), which
     would otherwise outweigh a short article; a paragraph that long holds a comma or a
-    period, a headline (shorter) need not.
+    period, a headline (shorter) need not. A short line cut with an ellipsis ("Use 3D
+    tracking data along with the...") is a teaser's summary, not a short sentence.
 
     >>> cloud = Line(0, " ".join(["Travel Food Garden Books Music"] * 8))
     >>> _weight(cloud, 12, 10, 2, 30), _weight(Line(1, cloud.text + "."), 12, 10, 2, 30)
     (0, 40)
+    >>> _weight(Line(2, "Build a particle system using the..."), 12, 10, 2, 30)
+    -10
     """
     if _ruled(line):
         return -dropped_cost
@@ -321,7 +324,7 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
         flat = (line.words > flat_words and not _PUNCTUATION.search(line.text)
                 and not _UNPUNCTUATED_SCRIPTS.search(line.text))
         return 0 if flat else line.words
-    if line.words >= 4 and _ends_sentence(line.text):
+    if line.words >= 4 and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
         return line.words
     return -line_cost
 
