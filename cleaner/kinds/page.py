@@ -72,6 +72,12 @@ class PageKind(ReviseKind):
         "box_headline_max_words": Param(20, "the longest such headline (in words)"),
         "clearly_more": Param(2, "how many times the words of sentences below the first copy of the title a later "
                                  "copy needs below it to be the headline instead"),
+        "flat_words": Param(30, "the most words of a line without punctuation that still counts as prose (longer: "
+                                "a list flattened into a line, a tag cloud)"),
+        "list_item_words": Param(8, "the most words of an item of a list a line ending in ':' introduces, for "
+                                    "the list to cost the article nothing"),
+        "numbered_min_run": Param(4, "the fewest numbered section labels ('Step 1', 'Step 2', ...) with a sentence "
+                                     "between each two that cost the article nothing"),
         "header_rows": Param(3, "the rows above the body in which its headline (sharing words with the title) is "
                                 "looked for"),
     }
@@ -101,7 +107,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     holds the page kind's parameters (a rule's ``params``)."""
     prose_words, line_cost, window = p["prose_words"], p["line_cost"], p["window"]
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
-    weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"]) for i in rows]
+    weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"], p["flat_words"]) for i in rows]
+    _neutral_structure(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
@@ -291,16 +298,103 @@ def _is_sentence_prose(line: Line, prose_words: int) -> bool:
     return is_prose(line, prose_words, guarded=True, sentence=True)
 
 
-def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int) -> int:
+# (a paragraph holds a mark of these; scripts written without them are not judged so)
+_PUNCTUATION = compile_pattern(r"[.,;:!?…–—\"“”„«»'’。，、；：！？।॥،؛؟۔።፣]")
+_UNPUNCTUATED_SCRIPTS = compile_pattern(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, flat_words: int) -> int:
     """Prose and short sentences count their words; a line a rule dropped costs a little;
-    any other line (a label, a link, a teaser headline) costs ``line_cost``."""
+    any other line (a label, a link, a teaser headline) costs ``line_cost``. A line of more
+    than ``flat_words`` words without a single punctuation mark counts nothing: a list
+    flattened into one line (a tag cloud, an archive's months, a category menu), which
+    would otherwise outweigh a short article; a paragraph that long holds a comma or a
+    period, a headline (shorter) need not. A short line cut with an ellipsis ("Use 3D
+    tracking data along with the...") is a teaser's summary, not a short sentence.
+
+    >>> cloud = Line(0, " ".join(["Travel Food Garden Books Music"] * 8))
+    >>> _weight(cloud, 12, 10, 2, 30), _weight(Line(1, cloud.text + "."), 12, 10, 2, 30)
+    (0, 40)
+    >>> _weight(Line(2, "Build a particle system using the..."), 12, 10, 2, 30)
+    -10
+    """
     if _ruled(line):
         return -dropped_cost
     if line.words >= prose_words:
-        return line.words
-    if line.words >= 4 and _ends_sentence(line.text):
+        flat = (line.words > flat_words and not _PUNCTUATION.search(line.text)
+                and not _UNPUNCTUATED_SCRIPTS.search(line.text))
+        return 0 if flat else line.words
+    if line.words >= 4 and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
         return line.words
     return -line_cost
+
+
+_NUMBERED = compile_pattern(r"^(\D{0,12}?)(\d{1,3})(?:[.):]|\s|$)")
+
+
+def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> None:
+    """Labels that structure an article cost it nothing (weight 0, not ``line_cost``), so
+    that the stretch of the article reaches over them; each needs a second piece of
+    evidence, shown by the prose around it:
+
+    - the items of a list a line ending in ':' introduces ("What you need:", then the
+      items), two or more, when the intro is a phrase (two words or more: "Tags:",
+      "Topics:" head a site's labels), the items are short (``list_item_words`` words at
+      most: things, not teaser headlines), none ends in a comma (a tag list: "Apple,"),
+      the list stands right under its intro (one blank line may stand between; a line
+      ending in ':' begins the next list), and a sentence follows within ``max_gap`` rows
+      (the list stands inside the article, not at its end above the comments);
+    - numbered section labels ("Step 1", "Step 2", ...; "1.", "2.", ...): ``numbered_min_run``
+      or more with the same words before consecutive numbers, with a sentence between each
+      two (a pager's numbers have none), no other number and no guard (a numbered
+      comment's header holds a date).
+
+    Prose still has to outweigh the rest: a list or labels alone make no article.
+
+    >>> text = ["What you need:", "Pot", "Soil", "", "Step 1", "Fill the pot with soil.",
+    ...         "Step 2", "Set the plant in it.", "Step 3", "Water it and wait.", "Step 4", "Keep it in the shade."]
+    >>> lines = [Line(i, t) for i, t in enumerate(text)]
+    >>> rows = [i for i, t in enumerate(text) if t]
+    >>> weights = [_weight(lines[i], 12, 10, 2, 30) for i in rows]
+    >>> _neutral_structure(lines, rows, weights, PageKind().defaults())
+    >>> weights
+    [-10, 0, 0, 0, 5, 0, 5, 0, 4, 0, 5]
+    """
+    item_words = p["list_item_words"]
+    for k in range(len(rows) - 1):
+        intro = lines[rows[k]]
+        if _ruled(intro) or intro.words < 2 or not intro.text.endswith((":", "：")):
+            continue
+        items = []
+        for j in range(k + 1, min(len(rows), k + 1 + p["max_table_rows"])):
+            item = lines[rows[j]].text
+            if _ruled(lines[rows[j]]) or rows[j] > rows[j - 1] + 1 + (j == k + 1) or item.endswith((":", "：")):
+                break
+            items.append(j)
+        after = range(items[-1] + 1, min(len(rows), items[-1] + 2 + p["max_gap"])) if items else range(0)
+        if (len(items) >= 2 and all(lines[rows[j]].words <= item_words and not lines[rows[j]].text.endswith(",")
+                                    for j in items)
+                and any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in after)):
+            for j in items:
+                weights[j] = max(weights[j], 0)
+    numbered = [(k, m) for k in range(len(rows)) if weights[k] < 0 and _is_plain_label(lines[rows[k]])
+                and (m := _NUMBERED.match(lines[rows[k]].text)) and not DIGIT.search(lines[rows[k]].text[m.end():])]
+    run: list[int] = []
+    for (k, m), following in zip(numbered, numbered[1:] + [(None, None)]):
+        run.append(k)
+        joined = (following[0] is not None and following[1].group(1).casefold() == m.group(1).casefold()
+                  and int(following[1].group(2)) == int(m.group(2)) + 1
+                  and any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in range(k + 1, following[0])))
+        if not joined:
+            if len(run) >= p["numbered_min_run"]:
+                for j in run:
+                    weights[j] = 0
+            run = []
+
+
+def _is_plain_label(line: Line) -> bool:
+    """A short line no rule dropped and no guard marked (a date, a byline: a comment's header)."""
+    return not _ruled(line) and not line.guarded and line.words <= 8
 
 
 def _dated_above(lines: list[Line], rows: list[int], head: int, byline_rows: int) -> set[int]:
