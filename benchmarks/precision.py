@@ -236,21 +236,22 @@ def main(argv=None) -> int:
 
 def markdown(results: dict) -> str:
     """The corpus table and the per-rule table, as the README shows them."""
-    rows = ["| corpus, input (mode) | pages | F1 doing nothing | F1 cleaner | lost% | must-keep | headline kept |"
-            " not idempotent |", "|---|---|---|---|---|---|---|---|"]
+    rows = ["| corpus, input (mode) | pages | F1 doing nothing | F1 cleaner | lost% | must-keep kept |"
+            " must-drop removed | headline kept | not idempotent |", "|---|---|---|---|---|---|---|---|---|"]
     rules = defaultdict(Counter)
     for name, result in results.items():
         if name.startswith("control/"):
             rows.append(f"| {name.split('/')[1]} (hand-cleaned control) | lines removed "
-                        f"{100 * result['removed'] / max(result['lines'], 1):.2f}% | | | | | | |")
+                        f"{100 * result['removed'] / max(result['lines'], 1):.2f}% | | | | | | | |")
             continue
         s, n = result["summary"], result["summary"]["pages"] or 1
         f1 = (f"{s['f1_none'] / n:.3f} | {s['f1'] / n:.3f} | {100 * s['lost'] / n:.1f}" if s.get("f1")
               else "| |")
         keep = f"{100 * s['kept'] / s['keep_n']:.1f}%" if s.get("keep_n") else ""
+        drop = f"{100 * s['drop_ok'] / s['drop_n']:.1f}%" if s.get("drop_n") else ""
         head = f"{100 * s['headline_kept'] / s['with_headline']:.1f}%" if s.get("with_headline") else ""
         corpus, inputs = name.split("/")
-        rows.append(f"| {corpus}, {inputs} ({MODE_OF[inputs]}) | {s['pages']} | {f1} | {keep} | {head} |"
+        rows.append(f"| {corpus}, {inputs} ({MODE_OF[inputs]}) | {s['pages']} | {f1} | {keep} | {drop} | {head} |"
                     f" {s.get('unstable', 0)} |")
         for rule, c in result["rules"].items():
             rules[rule].update(c)
