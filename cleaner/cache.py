@@ -35,7 +35,7 @@ import time
 import zlib
 
 from . import re_internals
-from .io.files import write_atomic
+from .atomic import write_atomic
 
 _FORMAT = 4
 

@@ -264,7 +264,7 @@ def rule_text(profile: Profile, name: str | None = None, examples: int = 3) -> s
 def write_profiles(profiles: dict[str, Profile], folder: str) -> list[str]:
     """Write ``folder/site/<id>.toml`` for each profile (atomically), remove the learned
     files of an earlier run that this one did not write, and return the paths written."""
-    from .io.files import write_atomic
+    from .atomic import write_atomic
 
     target = os.path.join(folder, "site")
     os.makedirs(target, exist_ok=True)

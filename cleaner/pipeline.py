@@ -115,8 +115,7 @@ class Cleaner:
             for text in texts:
                 yield self.clean(text)
             return
-        from .io.batch import BatchOptions, chunked, clean_text_chunk, init_worker, ordered_map
+        from .parallel import chunked, clean_chunk, init_cleaner, ordered_map
 
-        chunks = chunked(texts, chunksize)
-        for chunk in ordered_map(clean_text_chunk, chunks, jobs, init_worker, (BatchOptions(self.config),)):
+        for chunk in ordered_map(clean_chunk, chunked(texts, chunksize), jobs, init_cleaner, (self.config,)):
             yield from chunk

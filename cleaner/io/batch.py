@@ -16,18 +16,17 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from collections import deque
 from dataclasses import dataclass, field
 
 from ..config import Config
 from .decode import DecodeError, decode_bytes
 from ..explain import annotate
+from ..parallel import chunked, ordered_map
 from .files import InputError, read_input, refusal, write_atomic
 from .html import ExtractionError, html_to_text, looks_like_html
 from .stats import Stats, document_counts
 
 CHUNK = 32  # documents per task: small enough that two workers finish together on a small file
-IN_FLIGHT = 4  # tasks per worker queued ahead
 
 
 class BatchError(ValueError):
@@ -51,37 +50,6 @@ class BatchOptions:
         return self.input == "html"
 
 
-def ordered_map(function, items, jobs: int, initializer=None, initargs=()):
-    """``map(function, items)`` in order; with ``jobs > 1`` in a process pool, at most
-    ``jobs * IN_FLIGHT`` items pending, so a long iterator is never read ahead entirely."""
-    if jobs <= 1:
-        if initializer:
-            initializer(*initargs)
-        yield from map(function, items)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
-        pending: deque = deque()
-        for item in items:
-            pending.append(pool.submit(function, item))
-            if len(pending) >= jobs * IN_FLIGHT:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
-def chunked(iterable, size: int):
-    chunk = []
-    for item in iterable:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 # --- worker side: one Cleaner per process, built by the initializer ---------------------
 
 _worker = None
@@ -92,12 +60,6 @@ def init_worker(options: BatchOptions) -> None:
     from ..pipeline import Cleaner
 
     _worker = (Cleaner(options.config), options)
-
-
-def clean_text_chunk(texts: list[str]) -> list[str]:
-    """Clean texts in the worker (no trace): what ``Cleaner.clean_many`` sends."""
-    cleaner, _ = _worker
-    return [cleaner.clean(text) for text in texts]
 
 
 def clean_document(text: str, site: str | None = None) -> tuple[str, dict, list | None]:

@@ -15,7 +15,8 @@ import json
 import os
 import sys
 
-from .batch import chunked, ordered_map, record_site
+from ..parallel import chunked, ordered_map
+from .batch import record_site
 from .files import InputError
 from ..learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles
 from ..rules import site_key
