@@ -415,8 +415,7 @@ def _list_rules(config: Config) -> int:
     _write(f"{'rule':<{width}}  {'kind':<9}  {'stage':<8}  {'guarded':<7}  summary\n")
     for rule in rules:
         kind = KINDS[rule.kind]
-        guarded = "-" if not kind.drops else "yes" if kind.guarded else "no"
-        _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {kind.stage:<8}  {guarded:<7}  {rule.summary}\n")
+        _write(f"{rule.full_id:<{width}}  {rule.kind:<9}  {kind.stage:<8}  {kind.guard_contract:<7}  {rule.summary}\n")
     return OK
 
 

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from .kinds import KINDS
-from .kinds.base import MATCH_WORDS
 from .rules import load_rules
 
 BEGIN, END = "<!-- rule-table:begin -->", "<!-- rule-table:end -->"
@@ -42,9 +41,8 @@ def kinds_table() -> str:
     rows = ["| kind | stage | patterns match | guarded | drops | parameters (default) |",
             "|---|---|---|---|---|---|"]
     for name, kind in KINDS.items():
-        match = ("none (not read)" if not kind.reads_patterns else MATCH_WORDS[kind.match]
-                 + ("" if kind.needs_patterns else " (patterns optional)"))
-        guarded = "-" if not kind.drops else "yes" if kind.guarded else "no"
+        match = kind.pattern_match + ("" if kind.needs_patterns or not kind.reads_patterns else " (patterns optional)")
+        guarded = kind.guard_contract
         params = "; ".join(f"`{p}` ({_value(spec.default)}): {spec.doc}" for p, spec in kind.params.items())
         rows.append(f"| `{name}` | {kind.stage} | {match} | {guarded} | {kind.summary} | {params} |")
     return "\n".join(rows)
@@ -60,9 +58,8 @@ def kind_notes(rule) -> str:
     # kind page: revise stage; patterns: none (not read); keep-guards protect lines from it: no
     """
     kind = KINDS[rule.kind]
-    match = "none (not read)" if not kind.reads_patterns else MATCH_WORDS[kind.match]
-    guarded = "(it drops nothing)" if not kind.drops else "yes" if kind.guarded else "no"
-    lines = [f"# kind {kind.name}: {kind.stage} stage; patterns: {match}; "
+    guarded = "(it drops nothing)" if kind.guard_contract == "-" else kind.guard_contract
+    lines = [f"# kind {kind.name}: {kind.stage} stage; patterns: {kind.pattern_match}; "
              f"keep-guards protect lines from it: {guarded}", f"#   {kind.summary}"]
     for name, spec in kind.params.items():
         value = rule.params.get(name, spec.default)

@@ -1,12 +1,11 @@
-"""Reading inputs and writing outputs safely: atomic replace, permissions kept, no half files.
+"""Reading inputs and writing outputs safely: a read error names the file, the one atomic
+write (:mod:`cleaner.atomic`) replaces outputs, and a cleaning that would lose the text is
+refused.
 
->>> import tempfile, os
->>> folder = tempfile.mkdtemp()
->>> path = os.path.join(folder, "story.txt")
->>> _ = open(path, "w").write("old")
->>> write_atomic(path, b"new\\n")
->>> open(path).read()
-'new\\n'
+>>> read_input("no-such-story.txt")
+Traceback (most recent call last):
+...
+cleaner.atomic.InputError: no-such-story.txt: no such file
 """
 from __future__ import annotations
 

@@ -63,6 +63,16 @@ class Kind:
     def defaults(self) -> dict:
         return {name: param.default for name, param in self.params.items()}
 
+    @property
+    def guard_contract(self) -> str:
+        """'yes' (keep-guards protect lines from it), 'no', or '-' (it drops nothing)."""
+        return "-" if not self.drops else "yes" if self.guarded else "no"
+
+    @property
+    def pattern_match(self) -> str:
+        """How its patterns meet a line, in words ('none (not read)' for a shape-only kind)."""
+        return MATCH_WORDS[self.match] if self.reads_patterns else "none (not read)"
+
     def __repr__(self) -> str:
         return f"<kind {self.name}>"
 
