@@ -120,12 +120,15 @@ class Line:
 
 
 class Document:
-    """A document in the pipeline: its lines, in order."""
+    """A document in the pipeline: its lines, in order. ``prematch``: for each line, the
+    rules classify's screen lookup proposed to revise's prematching kinds (None until
+    classify ran; see :func:`cleaner.stages.classify`)."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("lines", "prematch")
 
     def __init__(self, lines: list[Line] | None = None) -> None:
         self.lines = [] if lines is None else lines
+        self.prematch: list[tuple] | None = None
 
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":

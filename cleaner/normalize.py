@@ -45,9 +45,12 @@ _ftfy_config = None
 
 
 def _ftfy_fix(text: str) -> str:
-    """Run ftfy with the conservative configuration (imported on first use)."""
+    """Run ftfy with the conservative configuration (imported on first use), unless it
+    surely returns the text unchanged (:func:`cleaner.mojibake.keeps`)."""
     global _ftfy_config  # a cache of an immutable object, never document state
     import ftfy
+
+    from .mojibake import keeps
 
     if _ftfy_config is None:
         _ftfy_config = ftfy.TextFixerConfig(
@@ -59,6 +62,8 @@ def _ftfy_fix(text: str) -> str:
             normalization=None,
             explain=False,
         )
+    if keeps(text, _ftfy_config):
+        return text
     return ftfy.fix_text(text, config=_ftfy_config)
 
 
@@ -87,13 +92,23 @@ def repair_text(text: str) -> str:
 
     The result may contain newlines (an entity such as ``&#10;``); the caller splits again.
     """
+    return _repaired(text)[0]
+
+
+def _repaired(text: str) -> tuple[str, bool]:
+    """:func:`repair_text`, and whether the line is to be settled (:func:`_settled`):
+    something was repaired, or it looked like mojibake (ftfy, run on the line with its
+    edges stripped, may then choose otherwise)."""
+    original = text
     if "&" in text:
         text = unescape_entities(text)
-    if _MOJIBAKE_HINT.search(text):
+    hinted = _MOJIBAKE_HINT.search(text) is not None
+    if hinted:
         text = _ftfy_fix(text)
         if "&" in text:
             text = unescape_entities(text)
-    return _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return text, hinted or text is not original
 
 
 def normalize(text: str, origins: list[int] | None = None) -> list[str]:
@@ -106,10 +121,13 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines: list[str] = []
-    repairs = _NEEDS_REPAIR.search(text) is not None
+    if text.isascii():  # (of what _NEEDS_REPAIR finds, only these are ASCII; two scans in C)
+        repairs = "&" in text or "\x1b" in text
+    else:
+        repairs = _NEEDS_REPAIR.search(text) is not None
     for index, raw in enumerate(split_lines(text)):
-        repaired = repair_text(raw) if raw and repairs else raw
-        if repaired is raw:  # nothing repaired: nothing that a second repair could change
+        repaired, settle = _repaired(raw) if raw and repairs else (raw, False)
+        if not settle:  # nothing repaired: nothing that a second repair could change
             parts = [raw.strip()]
         else:
             parts = [_settled(part.strip()) for part in split_lines(repaired) or [""]]

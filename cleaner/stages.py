@@ -26,11 +26,16 @@ from .screen import NO_LIMIT, Screens
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
-    """Run guards and the context-free kinds; the first rule that drops a line wins."""
+    """Run guards and the context-free kinds; the first rule that drops a line wins.
+    The candidates of the prematched rules are kept on the document for revise
+    (``doc.prematch``): one screen lookup per line serves both stages."""
     screens = _screens(rules)
-    for line in doc.lines:
-        if line.is_kept:
-            guards, blankers, droppers, _ = screens.for_line(line)
+    prematch = doc.prematch = [()] * len(doc.lines)
+    for i, line in enumerate(doc.lines):
+        if not line.is_blank:
+            guards, blankers, droppers, prematch[i] = screens.for_line(line)
+            if not line.is_kept:
+                continue
             if not (guards or blankers or droppers):
                 line.guarded = False
                 continue  # (most lines: no rule to try)
@@ -53,8 +58,9 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
 def _screens(rules: tuple[Rule, ...]) -> Screens:
     """The screens of a rule set, read with one lookup per line: guards, blankers and
     droppers (classify), and the rules whose kinds are handed the lines their patterns
-    match (revise: span and zone headers, teaser items, pull quotes)."""
-    return Screens.of(_roles(rules))
+    match (revise: span and zone headers, teaser items, pull quotes). Built once per
+    rule set (:meth:`cleaner.screen.Screens.of_rules`)."""
+    return Screens.of_rules(rules, _roles)
 
 
 def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...]:
@@ -168,12 +174,17 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
     """For each rule whose kind is handed the lines its patterns match (``prematch``), the
-    indexes of the non-blank lines that match."""
-    screens = _screens(rules)
+    indexes of the non-blank lines that match. The candidates of each line are the ones
+    :func:`classify` looked up (``doc.prematch``: every non-blank line was kept then),
+    so a line is not screened twice."""
     found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
+    prematch = doc.prematch
+    if prematch is None:  # (a document classify did not see)
+        screens = _screens(rules)
+        prematch = [() if line.is_blank else screens.for_line(line)[3] for line in doc.lines]
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            candidates = screens.for_line(line)[3]
+            candidates = prematch[i]
             lower = line.lower if candidates else None
             for rule, _ in candidates:
                 if rule.matches(line.text, lower):

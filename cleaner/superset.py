@@ -45,8 +45,9 @@ class Untranslatable(ValueError):
     """The pattern holds something no superset pattern can stand for (a group reference)."""
 
 
-def translate(pattern: str, flags: int, how: str) -> list[str]:
+def translate(pattern: str, flags: int, how: str, coarse: bool = True) -> list[str]:
     """The superset of ``pattern`` as ``how`` (search, match or fullmatch) applies it to a line.
+    ``coarse=False`` keeps every class exact (a smaller superset, a larger automaton).
 
     Each top-level alternative is translated on its own. One that can match the empty
     string once its assertions are dropped (``^(?=.*\\bnewsletter)(?=.*subscribe)``) stands
@@ -60,12 +61,12 @@ def translate(pattern: str, flags: int, how: str) -> list[str]:
         if not _nullable(sequence):
             starts = how != "search" or _anchor(sequence, 0, _STARTS)
             ends = how == "fullmatch" or _anchor(sequence, -1, _ENDS)
-            parts.append(f"{'^' * starts}(?:{_sequence(sequence, local)}){'$' * ends}")
+            parts.append(f"{'^' * starts}(?:{_sequence(sequence, local, coarse)}){'$' * ends}")
             continue
         needed = next((av[1] for op, av in sequence if op is sre.ASSERT and not _nullable(av[1])), None)
         if needed is None:
             raise Untranslatable("an alternative can match the empty string: it hits every line")
-        parts.append(f"(?:{_sequence(needed, local)})")
+        parts.append(f"(?:{_sequence(needed, local, coarse)})")
     return parts
 
 
@@ -94,23 +95,23 @@ def _alternatives(tree, flags: int):
     yield tree, flags
 
 
-def _sequence(tree, flags: int) -> str:
-    return "".join(_item(op, av, flags) for op, av in tree)
+def _sequence(tree, flags: int, coarse: bool) -> str:
+    return "".join(_item(op, av, flags, coarse) for op, av in tree)
 
 
-def _item(op, av, flags: int) -> str:
+def _item(op, av, flags: int, coarse: bool) -> str:
     if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.CATEGORY):
-        return _charset(op, av, flags)
+        return _charset(op, av, flags, coarse)
     if op is sre.SUBPATTERN:
         _group, add, remove, sub = av
-        return f"(?:{_sequence(sub, (flags | add) & ~remove)})"
+        return f"(?:{_sequence(sub, (flags | add) & ~remove, coarse)})"
     if op is sre.ATOMIC_GROUP:
-        return f"(?:{_sequence(av, flags)})"
+        return f"(?:{_sequence(av, flags, coarse)})"
     if op is sre.BRANCH:
-        return "(?:" + "|".join(_sequence(branch, flags) for branch in av[1]) + ")"
+        return "(?:" + "|".join(_sequence(branch, flags, coarse) for branch in av[1]) + ")"
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, sub = av
-        return f"(?:{_sequence(sub, flags)}){_repeat(low, high)}"
+        return f"(?:{_sequence(sub, flags, coarse)}){_repeat(low, high)}"
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # (^ and $ only at an alternative's ends: see translate)
         return ""
     raise Untranslatable(f"{op} cannot be translated")
@@ -146,10 +147,14 @@ def _nullable(tree) -> bool:
     return True
 
 
-def _charset(op, av, flags: int) -> str:
-    """One character atom as the class of exactly the code points ``re`` accepts for it."""
+def _charset(op, av, flags: int, coarse: bool = True) -> str:
+    """One character atom as the class of exactly the code points ``re`` accepts for it
+    (``coarse``: see :func:`_coarse`)."""
     source = _atom_source(op, av)
-    ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)))
+    if coarse:
+        ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)))
+    else:
+        ranges = memo(f"superset-atom-exact:{flags}:{source}", lambda: _accepted(op, av, source, flags))
     if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
         return _code(ranges[0][0])
     return "[" + "".join(_code(a) if a == b else f"{_code(a)}-{_code(b)}" for a, b in ranges) + "]"

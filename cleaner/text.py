@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # (lines are duck-typed here: the document module imports thi
 _WORD_CHAR = compile_pattern(r"[^\W_]")
 _WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _PLAIN_WORD = compile_pattern(r"\w+")
-_FOLD = compile_pattern(r"[\W_]+")
 _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 DIGIT = compile_pattern(r"\d")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
@@ -38,7 +37,12 @@ def has_words(text: str) -> bool:
 
 
 _MEMO_SIZE = 1 << 16
-_counts: dict[str, int] = {}  # a memo of a pure function (each settle pass counts a line again)
+# memos of pure functions of a line's text, emptied when full (each revise round and each
+# settle pass counts and folds a line again); a fold key is a copy of the line, so fewer
+# are kept (a document's lines, not a large file's: its peak memory is bounded by a test)
+_counts: dict[str, int] = {}
+_folds: dict[str, str] = {}
+_FOLD_MEMO_SIZE = 1 << 13
 
 
 def word_count(text: str) -> int:
@@ -79,10 +83,21 @@ def fold(text: str) -> str:
     >>> fold("The  U.S. said: “No!”") == fold("the us said no")
     True
     """
+    key = _folds.get(text)
+    if key is None:
+        if len(_folds) >= _FOLD_MEMO_SIZE:
+            _folds.clear()
+        key = _folds[text] = _fold(text)
+    return key
+
+
+def _fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():  # (the same characters [\W_] removes, an order of magnitude faster)
         return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
-    return _FOLD.sub("", folded)
+    # re's \w is str.isalnum() or "_" (the same Unicode test), so [\W_] removes exactly the
+    # characters that are not alphanumeric; filtering is faster than re.sub
+    return "".join(filter(str.isalnum, folded))
 
 
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
