@@ -29,17 +29,32 @@ _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
 
 # Cheap test before ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a
 # continuation byte read the same way, C1 controls, or a terminal escape.
-_MOJIBAKE_HINT_PATTERN = (
+_MOJIBAKE_PAIR = (
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122 ]|[\u0080-\u009f\x1b]"
+    "\u20ac\u2122 ]"
 )
-_MOJIBAKE_HINT = compile_pattern(_MOJIBAKE_HINT_PATTERN)
+_MOJIBAKE_HINT = compile_pattern(_MOJIBAKE_PAIR + "|[\u0080-\u009f\x1b]")
 
-# Anything :func:`repair_text` acts on (an entity's ampersand, a mojibake hint, an invisible
-# character): a text without any is left as it is, and one search of a whole document finds
-# that for all its lines at once.
-_NEEDS_REPAIR = compile_pattern("&|" + _INVISIBLE.pattern + "|" + _MOJIBAKE_HINT_PATTERN)
+# Anything :func:`repair_text` acts on (an entity's ampersand, an invisible character, a
+# mojibake hint): a text without any is left as it is, and a search of a whole document
+# finds that for all its lines at once. (Two searches, each starting with a class: re
+# skips ahead to that class, which it cannot do for an alternation of them.)
+_REPAIR_CHAR = compile_pattern("[&" + _INVISIBLE.pattern[1:-1] + "\u0080-\u009f\x1b]")
+_MOJIBAKE_PAIR_HINT = compile_pattern(_MOJIBAKE_PAIR)
+
+
+def _needs_repair(text: str) -> bool:
+    """Does :func:`repair_text` act on anything in ``text``?
+
+    >>> _needs_repair("Caf&eacute;"), _needs_repair("Café."), _needs_repair("FranÃ§ois"), _needs_repair("Café au lait")
+    (True, False, True, True)
+
+    (The last only looks like mojibake: ``é`` before a space, see :mod:`cleaner.mojibake`.)
+    """
+    if text.isascii():  # (of what repairs act on, only these are ASCII)
+        return "&" in text or "\x1b" in text
+    return _REPAIR_CHAR.search(text) is not None or _MOJIBAKE_PAIR_HINT.search(text) is not None
 
 _ftfy_config = None
 
@@ -121,10 +136,7 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines: list[str] = []
-    if text.isascii():  # (of what _NEEDS_REPAIR finds, only these are ASCII; two scans in C)
-        repairs = "&" in text or "\x1b" in text
-    else:
-        repairs = _NEEDS_REPAIR.search(text) is not None
+    repairs = _needs_repair(text)
     for index, raw in enumerate(split_lines(text)):
         repaired, settle = _repaired(raw) if raw and repairs else (raw, False)
         if not settle:  # nothing repaired: nothing that a second repair could change

@@ -60,10 +60,35 @@ def word_count(text: str) -> int:
 
 
 def _count_words(text: str) -> int:
+    if text.isascii():
+        return _count_ascii_words(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
     return len(_WORD.findall(text))
+
+
+# an ASCII line's characters as word characters (a), marks that may join two words (.) and others
+_ASCII_CLASSES = bytes(ord("a") if chr(c).isalnum() else ord(".") if chr(c) in "'.-" else ord(" ")
+                       for c in range(256))
+
+
+def _count_ascii_words(text: str) -> int:
+    """``len(_WORD.findall(text))`` for an ASCII ``text``, by counting substrings of its
+    classes: a word is a run of word characters, and a run that follows another with
+    exactly one mark between them continues its word ("U.S", "Jong-un"). So the words are
+    the runs that start (after a space or a mark, or at the start) less the joins (a run,
+    one mark, a run: an "a." followed by neither a mark, a space nor the end).
+
+    >>> _WORD.findall("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
+    ['Kim', 'Jong-un', 'met', 'the', 'U.S', 'envoy', 'at', '10.30', 'a', 'm']
+    >>> _count_ascii_words("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
+    10
+    """
+    classes = text.encode("ascii").translate(_ASCII_CLASSES)
+    starts = classes.count(b" a") + classes.count(b".a") + classes.startswith(b"a")
+    joins = classes.count(b"a.") - classes.count(b"a..") - classes.count(b"a. ") - classes.endswith(b"a.")
+    return starts - joins
 
 
 def words(text: str, plain: bool = False) -> list[str]:
@@ -140,6 +165,7 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
 
 
 _QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
+_QUESTION_MARKS, _QUESTION_CLOSERS = ("?", "？"), "'\"’”»)"
 
 
 # a quotation: an opening mark, then words, closed after a comma or a sentence's end
@@ -161,15 +187,15 @@ def quotes_speech(text: str) -> bool:
 _LOWER_START = compile_pattern(r"(?<![\w'’-])[^\W\d_]")
 
 
-def is_sentence_case(text: str) -> bool:
+def is_sentence_case(text: str, words: int | None = None) -> bool:
     """Three words or more, two of them starting in lower case: a short headline ('Otizmin
     kaynağı bulundu'), not a section label ('Committee News', 'THE WHITE HOUSE',
-    'Politik und Gesellschaft').
+    'Politik und Gesellschaft'). ``words``: the text's :func:`word_count`, if known.
 
     >>> is_sentence_case("Otizmin kaynağı bulundu"), is_sentence_case("Politik und Gesellschaft")
     (True, False)
     """
-    return word_count(text) >= 3 and sum(1 for found in _LOWER_START.finditer(text) if found.group().islower()) >= 2
+    return (word_count(text) if words is None else words) >= 3 and sum(1 for found in _LOWER_START.finditer(text) if found.group().islower()) >= 2
 
 
 def ends_question(text: str) -> bool:
@@ -178,7 +204,11 @@ def ends_question(text: str) -> bool:
     >>> ends_question("Who won?”"), ends_question("Who won.")
     (True, False)
     """
-    return _QUESTION_END.search(text) is not None
+    # (as _QUESTION_END.search(text), which scans the whole line: the closers stripped from
+    # the end, a question mark is last; $ also matches before a final newline)
+    if text.rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS):
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS)
 
 
 _TITLE_MIN_CHARS = 12

@@ -135,3 +135,20 @@ def test_a_union_matches_where_one_of_its_members_does(text):
     members = tuple(r.matcher for r in RULES if r.kind in ("line", "guard") and r.matcher.groups.joinable)
     union = UnionMatcher(members)
     assert union(text) == any(m(text) for m in members), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("ab1Z'.-_ ,\t;"), max_size=30))
+def test_ascii_word_count_is_the_word_patterns(text):
+    """The word count of an ASCII line by counting class substrings is the regex's."""
+    from cleaner.text import _WORD, _count_ascii_words
+
+    assert _count_ascii_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("a?？'\"’”»).\n "), max_size=12))
+def test_ends_question_is_the_pattern(text):
+    from cleaner.text import _QUESTION_END, ends_question
+
+    assert ends_question(text) == (_QUESTION_END.search(text) is not None)

@@ -33,7 +33,7 @@ class HeadKind(ReviseKind):
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
-            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text):
+            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text, line.words):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
