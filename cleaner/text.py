@@ -121,8 +121,13 @@ def _fold(text: str) -> str:
     if folded.isascii():  # (the same characters [\W_] removes, an order of magnitude faster)
         return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
     # re's \w is str.isalnum() or "_" (the same Unicode test), so [\W_] removes exactly the
-    # characters that are not alphanumeric; filtering is faster than re.sub
-    return "".join(filter(str.isalnum, folded))
+    # characters that are not alphanumeric; filtering is faster than re.sub, and the ASCII
+    # ones go first, all at once (in UTF-8 no other character has an ASCII byte)
+    try:
+        folded = folded.encode("utf-8").translate(None, _ASCII_NOT_WORD).decode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate)
+        pass
+    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())

@@ -152,3 +152,12 @@ def test_ends_question_is_the_pattern(text):
     from cleaner.text import _QUESTION_END, ends_question
 
     assert ends_question(text) == (_QUESTION_END.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("aZ9_ .,-’—«»\u00a0éÉßẞİıſ\u212a\u3000北\u0660\u00b2\udc80") | st.characters(), max_size=20))
+def test_fold_removes_what_the_pattern_removes(text):
+    """fold() is the line casefolded with every [\\W_] character removed (as re finds them)."""
+    from cleaner.text import _fold
+
+    assert _fold(text) == re.sub(r"[\W_]+", "", text.casefold())
