@@ -15,7 +15,8 @@ The engine is not used, and the caller takes the plain way, when:
 - a line cannot be encoded as UTF-8 (a lone surrogate), or holds a ``\n`` (a caller's
   text that is not one line): :meth:`Prefilter.hits` gives None.
 
-A rule whose patterns cannot be translated (a group reference) is a candidate on every line.
+A rule whose patterns cannot be translated (a reference to a group of classes) is a candidate
+on every line.
 
 >>> import re
 >>> from cleaner.patterns import LineMatcher
