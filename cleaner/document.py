@@ -66,13 +66,14 @@ class Line:
     """
 
     __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
-)
+                 "label_shape")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
         self.number, self.text, self.action, self.rule = number, text, action, rule
         self.category, self.stage, self.guarded = category, stage, guarded
         self.word_total = -1  # counted once, on first use
+        self.label_shape: bool | None = None  # see cleaner.text.is_label (found once, on first use)
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"

@@ -121,9 +121,12 @@ class Prefilter:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             return None
-        found = []
-        if self._anchored is not None:
-            found += [self._anchored_ids[i] for i in self._anchored.Match(data) or ()]
-        if self._unanchored is not None:
-            found += [self._unanchored_ids[i] for i in self._unanchored.Match(data) or ()]
-        return frozenset(found)
+        anchored = self._anchored.Match(data) if self._anchored is not None else None
+        unanchored = self._unanchored.Match(data) if self._unanchored is not None else None
+        if not (anchored or unanchored):
+            return _NO_HITS  # (most lines)
+        ids, more = self._anchored_ids, self._unanchored_ids
+        return frozenset([ids[i] for i in anchored or ()] + [more[i] for i in unanchored or ()])
+
+
+_NO_HITS: frozenset[int] = frozenset()

@@ -283,8 +283,12 @@ def is_label(line: Line, max_words: int) -> bool:
     >>> is_label(Line(1, "Sport"), 2), is_label(Line(1, "Sport results:"), 2), is_label(Line(1, "a,b"), 2)
     (True, False, False)
     """
-    return (line.is_kept and not line.guarded and line.words <= max_words
-            and not ends_sentence(line.text) and not DATA_CHARS.search(line.text))
+    if not line.is_kept or line.guarded or line.words > max_words:
+        return False
+    shape = line.label_shape  # (the text's part of the test, kept on the line: several kinds ask)
+    if shape is None:
+        shape = line.label_shape = not ends_sentence(line.text) and not DATA_CHARS.search(line.text)
+    return shape
 
 
 PROSE_WORDS = 12  # a line of article prose
