@@ -65,8 +65,10 @@ class Line:
     (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
-                 "label_shape")
+    # (is_kept and is_blank are kept beside the action, which sets them: every kind asks
+    # them of every line, often, and a property per ask cost more than the rest of a check)
+    __slots__ = ("number", "text", "_action", "is_kept", "is_blank", "rule", "category", "stage", "guarded",
+                 "word_total", "label_shape")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
@@ -79,12 +81,19 @@ class Line:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
 
     @property
-    def is_blank(self) -> bool:
-        return self.action == BLANK
+    def action(self) -> str:
+        """keep, drop or blank (``is_kept`` and ``is_blank`` say the first and the last).
 
-    @property
-    def is_kept(self) -> bool:
-        return self.action == KEEP
+        >>> line = Line(1, "Home")
+        >>> line.action = BLANK
+        >>> line.is_kept, line.is_blank
+        (False, True)
+        """
+        return self._action
+
+    @action.setter
+    def action(self, action: str) -> None:
+        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
 
     @property
     def words(self) -> int:
@@ -103,7 +112,8 @@ class Line:
         return fold(self.text)
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
-        self.action, self.rule, self.category, self.stage = action, rule, category, stage
+        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
+        self.rule, self.category, self.stage = rule, category, stage
 
     def drop(self, rule, stage: str = "revise") -> None:
         """A rule (anything with ``full_id`` and ``category``) drops the line.
@@ -114,7 +124,8 @@ class Line:
         >>> line.verdict()[1:5]
         ('drop', 'navigation/menu-run', 'navigation', 'revise')
         """
-        self.action, self.rule, self.category, self.stage = DROP, rule.full_id, rule.category, stage
+        self._action, self.is_kept, self.is_blank = DROP, False, False
+        self.rule, self.category, self.stage = rule.full_id, rule.category, stage
 
     def verdict(self) -> Verdict:
         return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
