@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from .patterns import lowered
-from .text import fold, has_words, word_count
+from .text import count_ascii_words, fold, has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
@@ -72,7 +72,8 @@ class Line:
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
-        self.number, self.text, self.action, self.rule = number, text, action, rule
+        self.number, self.text, self.rule = number, text, rule
+        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
         self.category, self.stage, self.guarded = category, stage, guarded
         self.word_total = -1  # counted once, on first use
         self.label_shape: bool | None = None  # see cleaner.text.is_label (found once, on first use)
@@ -97,8 +98,9 @@ class Line:
 
     @property
     def words(self) -> int:
-        if self.word_total < 0:
-            self.word_total = word_count(self.text)
+        if self.word_total < 0:  # (an ASCII line is counted faster than the memo is read)
+            text = self.text
+            self.word_total = count_ascii_words(text) if text.isascii() else word_count(text)
         return self.word_total
 
     @property

@@ -61,7 +61,7 @@ def word_count(text: str) -> int:
 
 def _count_words(text: str) -> int:
     if text.isascii():
-        return _count_ascii_words(text)
+        return count_ascii_words(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
@@ -73,7 +73,7 @@ _ASCII_CLASSES = bytes(ord("a") if chr(c).isalnum() else ord(".") if chr(c) in "
                        for c in range(256))
 
 
-def _count_ascii_words(text: str) -> int:
+def count_ascii_words(text: str) -> int:
     """``len(_WORD.findall(text))`` for an ASCII ``text``, by counting substrings of its
     classes: a word is a run of word characters, and a run that follows another with
     exactly one mark between them continues its word ("U.S", "Jong-un"). So the words are
@@ -82,10 +82,12 @@ def _count_ascii_words(text: str) -> int:
 
     >>> _WORD.findall("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
     ['Kim', 'Jong-un', 'met', 'the', 'U.S', 'envoy', 'at', '10.30', 'a', 'm']
-    >>> _count_ascii_words("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
+    >>> count_ascii_words("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
     10
     """
     classes = text.encode("ascii").translate(_ASCII_CLASSES)
+    if b"." not in classes:  # (no mark: each run is a word)
+        return classes.count(b" a") + classes.startswith(b"a")
     starts = classes.count(b" a") + classes.count(b".a") + classes.startswith(b"a")
     joins = classes.count(b"a.") - classes.count(b"a..") - classes.count(b"a. ") - classes.endswith(b"a.")
     return starts - joins

@@ -141,9 +141,9 @@ def test_a_union_matches_where_one_of_its_members_does(text):
 @given(st.text(st.sampled_from("ab1Z'.-_ ,\t;"), max_size=30))
 def test_ascii_word_count_is_the_word_patterns(text):
     """The word count of an ASCII line by counting class substrings is the regex's."""
-    from cleaner.text import _WORD, _count_ascii_words
+    from cleaner.text import _WORD, count_ascii_words
 
-    assert _count_ascii_words(text) == len(_WORD.findall(text))
+    assert count_ascii_words(text) == len(_WORD.findall(text))
 
 
 @settings(max_examples=3000, deadline=None)
