@@ -61,15 +61,14 @@ def use_engine(on: bool) -> None:
     screen.reset_engine()
 
 
-# Empties cleaner's memos of line features (word counts, fold keys) and the engine's hits of
+# Empties cleaner's memos of line features (word counts) and the engine's hits of
 # the last lines, so that no timed run reuses the previous one's (the engine's automaton,
 # built lazily by re2 as lines need it, is kept, as in a long run). Run here and in another
 # checkout's process (``--against``), which may not have every memo.
 _FORGET = """
 def forget_memos():
     from cleaner import screen, text
-    for name in ("_counts", "_folds"):
-        getattr(text, name, {}).clear()
+    getattr(text, "_counts", {}).clear()
     if getattr(screen, "_engine", None) is not None:
         screen._engine._hits.clear()
 """

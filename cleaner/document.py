@@ -65,36 +65,24 @@ class Line:
     (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    # (is_kept and is_blank are kept beside the action, which sets them: every kind asks
-    # them of every line, often, and a property per ask cost more than the rest of a check)
-    __slots__ = ("number", "text", "_action", "is_kept", "is_blank", "rule", "category", "stage", "guarded",
-                 "word_total", "label_shape")
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
-        self.number, self.text, self.rule = number, text, rule
-        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
+        self.number, self.text, self.action, self.rule = number, text, action, rule
         self.category, self.stage, self.guarded = category, stage, guarded
         self.word_total = -1  # counted once, on first use
-        self.label_shape: bool | None = None  # see cleaner.text.is_label (found once, on first use)
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
 
     @property
-    def action(self) -> str:
-        """keep, drop or blank (``is_kept`` and ``is_blank`` say the first and the last).
+    def is_blank(self) -> bool:
+        return self.action == BLANK
 
-        >>> line = Line(1, "Home")
-        >>> line.action = BLANK
-        >>> line.is_kept, line.is_blank
-        (False, True)
-        """
-        return self._action
-
-    @action.setter
-    def action(self, action: str) -> None:
-        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
+    @property
+    def is_kept(self) -> bool:
+        return self.action == KEEP
 
     @property
     def words(self) -> int:
@@ -114,8 +102,7 @@ class Line:
         return fold(self.text)
 
     def decide(self, action: str, rule: str, category: str, stage: str) -> None:
-        self._action, self.is_kept, self.is_blank = action, action == KEEP, action == BLANK
-        self.rule, self.category, self.stage = rule, category, stage
+        self.action, self.rule, self.category, self.stage = action, rule, category, stage
 
     def drop(self, rule, stage: str = "revise") -> None:
         """A rule (anything with ``full_id`` and ``category``) drops the line.
@@ -126,23 +113,22 @@ class Line:
         >>> line.verdict()[1:5]
         ('drop', 'navigation/menu-run', 'navigation', 'revise')
         """
-        self._action, self.is_kept, self.is_blank = DROP, False, False
-        self.rule, self.category, self.stage = rule.full_id, rule.category, stage
+        self.action, self.rule, self.category, self.stage = DROP, rule.full_id, rule.category, stage
 
     def verdict(self) -> Verdict:
         return Verdict(self.number, self.action, self.rule, self.category, self.stage, self.text)
 
 
 class Document:
-    """A document in the pipeline: its lines, in order. ``prematch``: for each line, the
-    rules classify's screen lookup proposed to revise's prematching kinds (None until
-    classify ran; see :func:`cleaner.stages.classify`)."""
+    """A document in the pipeline: its lines, in order. ``prematch``: the rules classify
+    ran, and the indexes of the lines each of revise's prematching rules matched (None
+    until classify ran; see :func:`cleaner.stages.classify`)."""
 
     __slots__ = ("lines", "prematch")
 
     def __init__(self, lines: list[Line] | None = None) -> None:
         self.lines = [] if lines is None else lines
-        self.prematch: list[tuple] | None = None
+        self.prematch: tuple | None = None
 
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":

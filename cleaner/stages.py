@@ -27,13 +27,16 @@ from .screen import NO_LIMIT, Screens
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
     """Run guards and the context-free kinds; the first rule that drops a line wins.
-    The candidates of the prematched rules are kept on the document for revise
-    (``doc.prematch``): one screen lookup per line serves both stages."""
+    The lines the prematched rules match are found here too and kept on the document
+    for revise (``doc.prematch``): one screen lookup per line serves both stages."""
     screens = _screens(rules)
-    prematch = doc.prematch = [()] * len(doc.lines)
+    matched: dict[str, list[int]] = {}
+    doc.prematch = (rules, matched)
     for i, line in enumerate(doc.lines):
         if not line.is_blank:
-            guards, blankers, droppers, prematch[i] = screens.for_line(line)
+            guards, blankers, droppers, headers = screens.for_line(line)
+            if headers:
+                _prematch(line, i, headers, matched)
             if not line.is_kept:
                 continue
             if not (guards or blankers or droppers):
@@ -53,6 +56,14 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
             own = [rule for rule in rules if rule.kind == name]
             if own:
                 kind.finish(doc, own)
+
+
+def _prematch(line: Line, i: int, candidates, matched: dict[str, list[int]]) -> None:
+    """Add ``i`` to the lines of each candidate rule that matches ``line``."""
+    text, lower = line.text, line.lower
+    for rule, _ in candidates:
+        if rule.matches(text, lower):
+            matched.setdefault(rule.full_id, []).append(i)
 
 
 def _screens(rules: tuple[Rule, ...]) -> Screens:
@@ -174,19 +185,19 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
     """For each rule whose kind is handed the lines its patterns match (``prematch``), the
-    indexes of the non-blank lines that match. The candidates of each line are the ones
-    :func:`classify` looked up (``doc.prematch``: every non-blank line was kept then),
-    so a line is not screened twice."""
-    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
-    prematch = doc.prematch
-    if prematch is None:  # (a document classify did not see)
+    indexes of the non-blank lines that match. :func:`classify` found them for these rules
+    (``doc.prematch``), so a line is not screened twice; the lines it blanked since are
+    left out (a line's text does not change, its action may)."""
+    if doc.prematch is not None and doc.prematch[0] is rules:
+        matched = doc.prematch[1]
+    else:  # (a document classify did not see, or saw with other rules)
+        matched = {}
         screens = _screens(rules)
-        prematch = [() if line.is_blank else screens.for_line(line)[3] for line in doc.lines]
-    for i, line in enumerate(doc.lines):
-        if not line.is_blank:
-            candidates = prematch[i]
-            lower = line.lower if candidates else None
-            for rule, _ in candidates:
-                if rule.matches(line.text, lower):
-                    found[rule.full_id].add(i)
-    return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
+        for i, line in enumerate(doc.lines):
+            if not line.is_blank:
+                candidates = screens.for_line(line)[3]
+                if candidates:
+                    _prematch(line, i, candidates, matched)
+    lines = doc.lines
+    return {rule.full_id: frozenset(i for i in matched.get(rule.full_id, ()) if not lines[i].is_blank)
+            for rule in rules if KINDS[rule.kind].prematch}

@@ -37,12 +37,7 @@ def has_words(text: str) -> bool:
 
 
 _MEMO_SIZE = 1 << 16
-# memos of pure functions of a line's text, emptied when full (each revise round and each
-# settle pass counts and folds a line again); a fold key is a copy of the line, so fewer
-# are kept (a document's lines, not a large file's: its peak memory is bounded by a test)
-_counts: dict[str, int] = {}
-_folds: dict[str, str] = {}
-_FOLD_MEMO_SIZE = 1 << 13
+_counts: dict[str, int] = {}  # a memo of a pure function (each settle pass counts a line again)
 
 
 def word_count(text: str) -> int:
@@ -110,15 +105,6 @@ def fold(text: str) -> str:
     >>> fold("The  U.S. said: “No!”") == fold("the us said no")
     True
     """
-    key = _folds.get(text)
-    if key is None:
-        if len(_folds) >= _FOLD_MEMO_SIZE:
-            _folds.clear()
-        key = _folds[text] = _fold(text)
-    return key
-
-
-def _fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():  # (the same characters [\W_] removes, an order of magnitude faster)
         return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
@@ -285,12 +271,8 @@ def is_label(line: Line, max_words: int) -> bool:
     >>> is_label(Line(1, "Sport"), 2), is_label(Line(1, "Sport results:"), 2), is_label(Line(1, "a,b"), 2)
     (True, False, False)
     """
-    if not line.is_kept or line.guarded or line.words > max_words:
-        return False
-    shape = line.label_shape  # (the text's part of the test, kept on the line: several kinds ask)
-    if shape is None:
-        shape = line.label_shape = not ends_sentence(line.text) and not DATA_CHARS.search(line.text)
-    return shape
+    return (line.is_kept and not line.guarded and line.words <= max_words
+            and not ends_sentence(line.text) and not DATA_CHARS.search(line.text))
 
 
 PROSE_WORDS = 12  # a line of article prose

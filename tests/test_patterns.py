@@ -158,6 +158,6 @@ def test_ends_question_is_the_pattern(text):
 @given(st.text(st.sampled_from("aZ9_ .,-’—«»\u00a0éÉßẞİıſ\u212a\u3000北\u0660\u00b2\udc80") | st.characters(), max_size=20))
 def test_fold_removes_what_the_pattern_removes(text):
     """fold() is the line casefolded with every [\\W_] character removed (as re finds them)."""
-    from cleaner.text import _fold
+    from cleaner.text import fold
 
-    assert _fold(text) == re.sub(r"[\W_]+", "", text.casefold())
+    assert fold(text) == re.sub(r"[\W_]+", "", text.casefold())
