@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
+from ..cache import compile_pattern
 from ..text import ends_sentence, is_label, is_sentence_case
 from .base import Param, ReviseKind
 from .lists import KEY_VALUE
@@ -11,6 +12,11 @@ from .lists import KEY_VALUE
 if TYPE_CHECKING:
     from ..document import Document
     from ..rules import Rule
+
+
+# speech or a sentence under way, which no label is: a line wholly in quotation marks
+# ('「寒いね」', '"Run!"'), or one ending in a comma or a music note ('こんにちは、', 'Hi all ♪')
+_UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$")
 
 
 class HeadKind(ReviseKind):
@@ -28,11 +34,14 @@ class HeadKind(ReviseKind):
         dropped only if the first longer line after them reads like a headline (no final
         period, no 'label: value' with a number), so that a short headline followed by prose
         or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
-        headline itself, not a label (see :func:`cleaner.text.is_sentence_case`)."""
+        headline itself, not a label (see :func:`cleaner.text.is_sentence_case`); speech or
+        a sentence under way (``_UNDER_WAY``) means the story has begun."""
         head: list[Line] = []
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
+            if _UNDER_WAY.search(line.text):
+                return
             if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text):
                 head.append(line)
                 continue
