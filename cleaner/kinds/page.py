@@ -568,11 +568,11 @@ def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, 
 
 def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int], until: int) -> bool:
     """The first row is the article's headline, not a page's <title> above its menus: it
-    reads like a title, and every row between it and row ``until`` (the body, or the title
+    reads like a title (a question too), and every row between it and row ``until`` (the body, or the title
     repeated) is prose or what stays between a headline and its body (a byline, a date, a
     standfirst, a line of data), never a bare label of one or two words nor a line a rule
     dropped. That is how the article page mode returns begins; a page's menus hold labels."""
-    return bool(rows) and is_title_like(lines[rows[0]]) and all(
+    return bool(rows) and _is_headline_shape(lines[rows[0]]) and all(
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
 
 
@@ -581,30 +581,41 @@ def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: i
     page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
     X Debuts"): within ``header_rows`` rows of what stays under a headline (a headline, a
     standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
-    data) up to a bare label or a line a rule dropped, the highest line that shares two
-    words (of four letters or more) with the title. The second piece of evidence is the
-    title: a list of teaser headlines above a body shares no words with it."""
+    data; a photo's caption is passed over) up to a bare label or a line a rule dropped,
+    the highest title-like line with a second piece of evidence: it shares two words (of
+    four letters or more) with the title, or a byline or date stands right under it (a
+    <title> written for search engines may share no words with the headline). A list of
+    teaser headlines above a body shares no words with the title and has no byline."""
     if not rows or _is_sentence_prose(lines[rows[0]], 1):
         return rows[begin]
     title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
-    top = begin
+    top, under = begin, None  # (the line right under row k, captions passed over)
     for k in range(begin - 1, max(begin - 1 - header_rows, 0), -1):
         line = lines[rows[k]]
+        if _ruled_else(line) and line.category == "captions":
+            continue
         if not _heads_article(line):
             break
         shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
-        if len(shared) >= 2 and is_title_like(line):
+        bylined = under is not None and under.guarded
+        if (is_title_like(line) and len(shared) >= 2) or (bylined and _is_headline_shape(line)):
             top = k
+        under = line
     return rows[top]
+
+
+def _is_headline_shape(line: Line) -> bool:
+    """Three to thirty words, no final period: a headline, a question among them."""
+    return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text)
 
 
 def _headed(lines: list[Line], rows: list[int], weights: list[int], header_rows: int) -> bool:
     """The first row is the headline of an article already cut, with its header right
-    below it: it reads like a title, and the rows right under it (up to the first bare
+    below it: it reads like a title (a question too), and the rows right under it (up to the first bare
     label, at most three) are what stays under a headline, one of them a byline or a date
     (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
     down, a box of scores or specs may hold bare labels before the body begins."""
-    if not rows or not is_title_like(lines[rows[0]]):
+    if not rows or not _is_headline_shape(lines[rows[0]]):
         return False
     under = []
     for k in range(1, min(len(rows), 1 + header_rows)):
