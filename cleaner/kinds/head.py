@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 _UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$")
 
 
+def _continues(text: str) -> bool:
+    """The line starts in lower case: the rest of a sentence, no headline.
+
+    >>> _continues("geldi. Yapılan açıklamada"), _continues("Benzine zam geldi")
+    (True, False)
+    """
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
+
+
 class HeadKind(ReviseKind):
     name = "head"
     summary = "short labels (site name, section) above the headline, if a headline-like line follows"
@@ -46,8 +56,10 @@ class HeadKind(ReviseKind):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
-                    or KEY_VALUE.search(line.text)):
-                return  # (prose, or a 'label: value' data line: the short line above may be the headline)
+                    or KEY_VALUE.search(line.text) or _continues(line.text)):
+                # (prose, a 'label: value' data line, or the rest of a sentence whose words
+                # were split onto lines of their own: the short lines above are its start)
+                return
             break
         else:
             return
