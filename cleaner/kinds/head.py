@@ -15,8 +15,19 @@ if TYPE_CHECKING:
 
 
 # speech or a sentence under way, which no label is: a line wholly in quotation marks
-# ('「寒いね」', '"Run!"'), or one ending in a comma or a music note ('こんにちは、', 'Hi all ♪')
-_UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$")
+# ('「寒いね」', '"Run!"'), or one ending in a comma, a music note ('こんにちは、', 'Hi all ♪')
+# or a dash after a word (a dateline's start: 'WASHINGTON —', 'RADİKAL -')
+_UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
+
+
+def _continues(text: str) -> bool:
+    """The line starts in lower case: the rest of a sentence, no headline.
+
+    >>> _continues("geldi. Yapılan açıklamada"), _continues("Benzine zam geldi")
+    (True, False)
+    """
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 class HeadKind(ReviseKind):
@@ -27,6 +38,8 @@ class HeadKind(ReviseKind):
     params = {
         "max_words": Param(3, "the longest label (in words)"),
         "headline_max_words": Param(25, "the longest line (in words) that still reads as the headline below the labels"),
+        "headline_min_words": Param(5, "the shortest line (in words) that reads as the headline below the labels (a "
+                                       "shorter one is a byline's affiliation: 'Special to USA TODAY' under a name)"),
     }
 
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
@@ -46,8 +59,11 @@ class HeadKind(ReviseKind):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
-                    or KEY_VALUE.search(line.text)):
-                return  # (prose, or a 'label: value' data line: the short line above may be the headline)
+                    or line.words < rule.param("headline_min_words")
+                    or KEY_VALUE.search(line.text) or _continues(line.text)):
+                # (prose, a 'label: value' data line, a byline's affiliation under a name, or
+                # the rest of a sentence split onto lines at its links: no headline)
+                return
             break
         else:
             return

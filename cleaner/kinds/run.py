@@ -54,10 +54,13 @@ class RunKind(ReviseKind):
             block = _bullet_block(lines, run)
             if block[0] != run[0] or is_story_list(lines, block):
                 continue  # (a run that starts amid a bulleted list is a part of the story's list)
-            if (amid_prose(lines, run) or _marked(lines, run)) and not _known_items(lines, run, rule):
+            known = _known_items(lines, run, rule)
+            if (amid_prose(lines, run) or _marked(lines, run)) and 2 * known < len(run):
                 continue
             if amid_code(lines, run):
                 continue
+            if not dropped and not known:
+                continue  # (shape alone: a cast list, a quiz's options, a fact table's labels)
             for i in run:
                 lines[i].drop(rule)
 
@@ -81,10 +84,10 @@ def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
     return adjacent_block(lines, run, BULLET.match)
 
 
-def _known_items(lines: list[Line], run: list[int], rule: Rule) -> bool:
-    """Half the items or more are known menu words (the rule's patterns)."""
+def _known_items(lines: list[Line], run: list[int], rule: Rule) -> int:
+    """How many items are known menu words (the rule's patterns)."""
     if rule.regex is None:
-        return False
-    return 2 * sum(1 for i in run if rule.matches(_LIST_MARK.sub("", lines[i].text))) >= len(run)
+        return 0
+    return sum(1 for i in run if rule.matches(_LIST_MARK.sub("", lines[i].text)))
 
 
