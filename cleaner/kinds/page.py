@@ -212,17 +212,24 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     return begin, end
 
 
+_TOP_ROWS, _TOP_SHARE = 30, 0.8  # a page's top: its <title>, then menus
+
+
 def looks_like_page(doc, strict: bool = True) -> bool:
     """A full-page dump rather than an article: many non-blank lines, many of them short
-    labels (menus, link lists). ``strict`` (for ``--mode auto``): 60 lines, half short;
-    otherwise (``--mode page``) 30 lines, 40% short, so that the article page mode returns
-    is not cut again when cleaned a second time."""
+    labels (menus, link lists). ``strict`` (for ``--mode auto``): 60 lines, half of them
+    short or 80% of the first 30 (a page whose comments make most lines long still opens
+    with its menus; an article's first lines are its headline and paragraphs); otherwise
+    (``--mode page``) 30 lines, 40% short, so that the article page mode returns is not
+    cut again when cleaned a second time."""
     rows = [line for line in doc.lines if not line.is_blank]
     min_rows, share = (60, 0.5) if strict else (30, 0.4)
     if len(rows) < min_rows:
         return False
-    short = sum(1 for line in rows if line.words <= 4)
-    return short >= share * len(rows)
+    if sum(1 for line in rows if line.words <= 4) >= share * len(rows):
+        return True
+    top = rows[:_TOP_ROWS]
+    return strict and sum(1 for line in top if line.words <= 4) >= _TOP_SHARE * len(top)
 
 
 def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> set[int]:
