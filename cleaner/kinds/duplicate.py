@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Line
-from ..text import ends_question
+from ..text import BULLET, ends_question
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -36,7 +36,9 @@ class DuplicateKind(ReviseKind):
         answered differently (an interview that puts one question to each guest in turn) is
         content, not a duplicate."""
         title_min = rule.param("title_min_words")
-        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min), None)
+        # (a bulleted line is a list's item, never the title: a list printed at the top, then
+        # again in the story, would lose an item)
+        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
 from ..cache import compile_pattern
-from ..text import ends_sentence, is_label, is_sentence_case
+from ..text import BULLET, ends_sentence, is_label, is_sentence_case
 from .base import Param, ReviseKind
 from .lists import KEY_VALUE
 
@@ -60,9 +60,9 @@ class HeadKind(ReviseKind):
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
                     or line.words < rule.param("headline_min_words")
-                    or KEY_VALUE.search(line.text) or _continues(line.text)):
-                # (prose, a 'label: value' data line, a byline's affiliation under a name, or
-                # the rest of a sentence split onto lines at its links: no headline)
+                    or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)):
+                # (prose, a 'label: value' data line, a byline's affiliation under a name, the
+                # rest of a sentence split onto lines at its links, a list's item: no headline)
                 return
             break
         else:
