@@ -1,7 +1,8 @@
 """Run a rule's own examples: the suite runs the catalogue's, ``clean --test-rules DIR`` a user's.
 
 - ``drop``: with only this rule selected (guards always run), every line is removed by it.
-- ``keep``: the whole pipeline keeps the line (no rule drops or blanks it).
+- ``keep``: the whole pipeline keeps the line (no rule drops or blanks it); a guard also
+  guards it.
 - ``cases``: a small document whose lines start with ``keep:`` or ``drop:``; the whole
   pipeline agrees line by line. A rule with cases must fire in at least one of them.
 - ``todo_drop``, ``todo_keep`` and ``todo = true`` cases are known gaps: they must still fail.
@@ -49,6 +50,8 @@ def check_drop(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
 
 
 def check_keep(rule, text: str, rule_dirs: tuple[str, ...] = ()) -> str | None:
+    if rule.kind == "guard" and not rule.matches(text, text.lower()):
+        return "not guarded by this rule"  # (a guard's keep example is a line it guards)
     dropped = [v for v in Cleaner(pipeline_config(rule, rule_dirs)).run(text, site_of(rule)).trace if v.removed]
     return None if not dropped else "dropped: " + "; ".join(f"{v.rule}: {v.text!r}" for v in dropped)
 

@@ -31,7 +31,7 @@ CASES = {
     "page": ([], {}, ["Council approves budget for schools - Town News", *MENU, "Council approves budget for schools",
                       *PROSE, *FOOTER, "By Ann Lee"], "By Ann Lee"),
     "head": ([], {}, ["Town News", "By Ann Lee", "Council approves budget for schools", *PROSE], "By Ann Lee"),
-    "run": ([], {}, [*PROSE, "", "Home", "News", "Sport", "Weather", "Travel", "Von Anna", "Food", "Video", "Opinion",
+    "run": (["home|news"], {}, [*PROSE, "", "Home", "News", "Sport", "Weather", "Travel", "Von Anna", "Food", "Video", "Opinion",
                      "Culture", "Books", ""], "Von Anna"),
     "teaser": ([r"- ", r"\d{4}-\d\d-\d\d "], {}, [*PROSE, "", "Most Read", "- Storm Closes Coastal Road Again",
                                                   "- Ferry Fares Rise In Spring", "2024-05-01 Mayor Opens New Library Today",

@@ -27,3 +27,50 @@ def test_a_copy_of_a_kept_line_is_a_duplicate():
     body = "The harbour authority said on Monday that the ferries would run every twenty minutes from May."
     actions = clean([title, "", title, "", body])
     assert actions[2] == ("drop", "duplicates/repeated-paragraph")
+
+
+def test_auto_mode_knows_a_page_by_the_menus_at_its_top():
+    """A page whose long comment thread makes most lines long still opens with its
+    <title> and menus; an article with as many long lines opens with its paragraphs."""
+    from cleaner.kinds.page import looks_like_page
+
+    menus = ["Harbour news - Town Daily"] + ["Home", "News", "Sport", "Local", "Weather", "Opinion"] * 5
+    thread = [f"Comment {k}: I take this ferry every day and the new timetable will make my mornings far easier."
+              for k in range(60)]
+    article = [f"Paragraph {k} of the story says what the harbour authority decided and why it matters here."
+               for k in range(31)]
+    assert looks_like_page(Document.from_lines(menus + thread), strict=True)
+    assert not looks_like_page(Document.from_lines(article + ["Home", "News", "Sport"] * 10 + thread), strict=True)
+
+
+def _page(lines: list[str]) -> str:
+    from cleaner import Cleaner, Config
+
+    return Cleaner(Config(mode="page")).clean("\n".join(lines))
+
+
+MENU_TOP = ["Skip to content", "", "Town Daily", ""] + ["Home", "News", "Sport", "Local", "Weather", "Opinion",
+                                                      "Culture", "Travel", "Food", "Video", "Jobs", "Events"] * 2
+BODY = ["The council approved the budget on Monday after a long debate about the state of the schools.", "",
+        "The mayor said the plan would be paid for by savings and by a small rise in fees next year.", "",
+        "Opposition members said the rise would fall hardest on families who already pay the most.", "",
+        "The budget also sets aside money for road repairs that were put off during the winter storms.", ""]
+FOOT = ["Most read", "Storm closes coastal road", "Ferry fares to rise in spring", "About us", "Contact",
+        "Careers", "Advertise", "Privacy", "Terms", "Archive", "Sitemap", "Help"] * 2
+
+
+def test_a_page_without_a_title_keeps_the_headline_above_its_byline():
+    """A dump with no <title> line: the headline is found by the byline and date under it,
+    passing over share buttons, a place name and a caption."""
+    head = ["Council approves budget for the town's schools after long debate", "",
+            "Share on Facebook", "Share on Twitter", "", "Ann Lee", "Harbourtown", "14.05.2024 | 06:00", ""]
+    out = _page(MENU_TOP + [""] + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for the town's schools after long debate\n\nAnn Lee\n")
+
+
+def test_a_teaser_list_above_a_body_is_no_headline():
+    """Teaser headlines above the body have no byline or date under them: none is taken."""
+    teasers = ["Storm closes the coastal road for the second time this week", "",
+               "Ferry fares to rise in spring as fuel costs climb again", ""]
+    out = _page(MENU_TOP + [""] + teasers + BODY + FOOT)
+    assert "Ferry fares" not in out and "Storm closes" not in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Line
-from ..text import ends_question
+from ..text import BULLET, ends_question
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -37,7 +37,9 @@ class DuplicateKind(ReviseKind):
         content, not a duplicate."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
-        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min), None)
+        # (a bulleted line is a list's item, never the title: a list printed at the top, then
+        # again in the story, would lose an item)
+        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0

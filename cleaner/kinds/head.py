@@ -4,13 +4,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import DROP, Line
-from ..text import ends_sentence, is_label, is_sentence_case
+from ..cache import compile_pattern
+from ..text import BULLET, ends_sentence, is_label, is_sentence_case
 from .base import Param, ReviseKind
 from .lists import KEY_VALUE
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..rules import Rule
+
+
+# speech or a sentence under way, which no label is: a line wholly in quotation marks
+# ('「寒いね」', '"Run!"'), or one ending in a comma, a music note ('こんにちは、', 'Hi all ♪')
+# or a dash after a word (a dateline's start: 'WASHINGTON —', 'RADİKAL -')
+_UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
+
+
+def _continues(text: str) -> bool:
+    """The line starts in lower case: the rest of a sentence, no headline.
+
+    >>> _continues("geldi. Yapılan açıklamada"), _continues("Benzine zam geldi")
+    (True, False)
+    """
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 class HeadKind(ReviseKind):
@@ -21,6 +38,8 @@ class HeadKind(ReviseKind):
     params = {
         "max_words": Param(3, "the longest label (in words)"),
         "headline_max_words": Param(25, "the longest line (in words) that still reads as the headline below the labels"),
+        "headline_min_words": Param(5, "the shortest line (in words) that reads as the headline below the labels (a "
+                                       "shorter one is a byline's affiliation: 'Special to USA TODAY' under a name)"),
     }
 
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
@@ -28,17 +47,23 @@ class HeadKind(ReviseKind):
         dropped only if the first longer line after them reads like a headline (no final
         period, no 'label: value' with a number), so that a short headline followed by prose
         or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
-        headline itself, not a label (see :func:`cleaner.text.is_sentence_case`)."""
+        headline itself, not a label (see :func:`cleaner.text.is_sentence_case`); speech or
+        a sentence under way (``_UNDER_WAY``) means the story has begun."""
         head: list[Line] = []
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
+            if _UNDER_WAY.search(line.text):
+                return
             if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text, line.words):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
-                    or KEY_VALUE.search(line.text)):
-                return  # (prose, or a 'label: value' data line: the short line above may be the headline)
+                    or line.words < rule.param("headline_min_words")
+                    or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)):
+                # (prose, a 'label: value' data line, a byline's affiliation under a name, the
+                # rest of a sentence split onto lines at its links, a list's item: no headline)
+                return
             break
         else:
             return

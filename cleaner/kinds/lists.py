@@ -51,6 +51,10 @@ ORDINAL = compile_pattern(r"^\(?\d{1,3}[.)]\s")
 _AMOUNT = compile_pattern(r"[€$£¥]\s?\d|\d\s?(?:%|€|\$|£|¥)|^[\d½¼¾⅓][\d,./½¼¾⅓-]*\s?(?:[a-zäöü]|(?:g|kg|mg|ml|cl|dl|l|EL|TL|Pck|Stk|Gramm|Liter|Teelöffel|Esslöffel|Prise|Stück|Dose|Becher|Bund|Tasse|Tassen)\b)")
 _MARKS = compile_pattern(r"[◯○●◎✓✔✗✘✕△]")  # the marks of a spec or comparison table
 _PAIR = compile_pattern(r"[^\W\d_][^:：]{0,30}[:：]\s*[^\W\d_]")
+# a date at the start of an item: a schedule ('2 Kasım 2012, Cuma Antalya', 'May 3, 2024 Oslo');
+# a related story's date comes after its headline
+_DATE_FIRST = compile_pattern(r"^(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+                              r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
 
 
 def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
@@ -69,7 +73,7 @@ def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
     (standings, specs, prices, times, an address, a numbered countdown, a table) is data
     of the story. Headlines do hold numbers ('15 Amazing Images', 'a 1966 guitar'), so
     for ``headlines`` only the shapes of data count: 'label: value' with a number, an
-    ordinal, a price or a share, a quantity, a table's check marks."""
+    ordinal, a price or a share, a quantity, a table's check marks, a date first."""
     test = _is_data_item if headlines else _holds_data
     return sum(1 for i in run if test(lines[i].text)) >= _DATA_SHARE * len(run)
 
@@ -81,9 +85,10 @@ def _holds_data(text: str) -> bool:
 
 
 def _is_data_item(text: str) -> bool:
-    body = BULLET.sub("", text, count=1)
+    body = BULLET.sub("", text, count=1).lstrip()
     return (KEY_VALUE.search(body) is not None or ORDINAL.match(body) is not None
-            or _MARKS.search(body) is not None or _AMOUNT.search(body) is not None)
+            or _MARKS.search(body) is not None or _AMOUNT.search(body) is not None
+            or _DATE_FIRST.match(body) is not None)
 
 
 def is_introduction(line: Line) -> bool:

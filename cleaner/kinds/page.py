@@ -80,6 +80,8 @@ class PageKind(ReviseKind):
                                      "between each two that cost the article nothing"),
         "header_rows": Param(3, "the rows above the body in which its headline (sharing words with the title) is "
                                 "looked for"),
+        "header_block_rows": Param(12, "the rows above the body in which a headline with a byline or date under it is "
+                                       "looked for, when the <title> is no help"),
     }
 
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
@@ -137,6 +139,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         headline = rows[0]  # the page begins with its headline (a page already cut)
     if headline is None:  # no line repeats the title: the headline is the line right above the body
         first = _header_above(lines, rows, begin, p["header_rows"])
+        if first == rows[begin]:  # (or higher, above the byline block of a page without a <title>)
+            first = _bylined_headline(lines, rows, weights, begin, p["header_block_rows"])
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -212,17 +216,24 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     return begin, end
 
 
+_TOP_ROWS, _TOP_SHARE = 30, 0.8  # a page's top: its <title>, then menus
+
+
 def looks_like_page(doc, strict: bool = True) -> bool:
     """A full-page dump rather than an article: many non-blank lines, many of them short
-    labels (menus, link lists). ``strict`` (for ``--mode auto``): 60 lines, half short;
-    otherwise (``--mode page``) 30 lines, 40% short, so that the article page mode returns
-    is not cut again when cleaned a second time."""
+    labels (menus, link lists). ``strict`` (for ``--mode auto``): 60 lines, half of them
+    short or 80% of the first 30 (a page whose comments make most lines long still opens
+    with its menus; an article's first lines are its headline and paragraphs); otherwise
+    (``--mode page``) 30 lines, 40% short, so that the article page mode returns is not
+    cut again when cleaned a second time."""
     rows = [line for line in doc.lines if not line.is_blank]
     min_rows, share = (60, 0.5) if strict else (30, 0.4)
     if len(rows) < min_rows:
         return False
-    short = sum(1 for line in rows if line.words <= 4)
-    return short >= share * len(rows)
+    if sum(1 for line in rows if line.words <= 4) >= share * len(rows):
+        return True
+    top = rows[:_TOP_ROWS]
+    return strict and sum(1 for line in top if line.words <= 4) >= _TOP_SHARE * len(top)
 
 
 def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> set[int]:
@@ -568,11 +579,11 @@ def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, 
 
 def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int], until: int) -> bool:
     """The first row is the article's headline, not a page's <title> above its menus: it
-    reads like a title, and every row between it and row ``until`` (the body, or the title
+    reads like a title (a question too), and every row between it and row ``until`` (the body, or the title
     repeated) is prose or what stays between a headline and its body (a byline, a date, a
     standfirst, a line of data), never a bare label of one or two words nor a line a rule
     dropped. That is how the article page mode returns begins; a page's menus hold labels."""
-    return bool(rows) and is_title_like(lines[rows[0]]) and all(
+    return bool(rows) and _is_headline_shape(lines[rows[0]]) and all(
         weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
 
 
@@ -581,30 +592,76 @@ def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: i
     page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
     X Debuts"): within ``header_rows`` rows of what stays under a headline (a headline, a
     standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
-    data) up to a bare label or a line a rule dropped, the highest line that shares two
-    words (of four letters or more) with the title. The second piece of evidence is the
-    title: a list of teaser headlines above a body shares no words with it."""
+    data; a photo's caption is passed over) up to a bare label or a line a rule dropped,
+    the highest title-like line with a second piece of evidence: it shares two words (of
+    four letters or more) with the title, or a byline or date stands right under it (a
+    <title> written for search engines may share no words with the headline). A list of
+    teaser headlines above a body shares no words with the title and has no byline."""
     if not rows or _is_sentence_prose(lines[rows[0]], 1):
         return rows[begin]
     title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
-    top = begin
+    top, under = begin, None  # (the line right under row k, captions passed over)
     for k in range(begin - 1, max(begin - 1 - header_rows, 0), -1):
         line = lines[rows[k]]
+        if _ruled_else(line) and line.category == "captions":
+            continue
         if not _heads_article(line):
             break
         shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
-        if len(shared) >= 2 and is_title_like(line):
+        bylined = under is not None and under.guarded
+        if (is_title_like(line) and len(shared) >= 2) or (bylined and _is_headline_shape(line)):
             top = k
+        under = line
     return rows[top]
+
+
+def _bylined_headline(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> int:
+    """The headline of a page whose <title> is no help (missing, or sharing no word with
+    it): within ``block_rows`` kept rows above the body, the headline-shaped line (five words
+    or more) with a byline or date between it and the body, and between them only what
+    stays under a headline: bylines, dates, a standfirst, up to three short lines (an
+    author's name, a place), lines a rule dropped (share buttons, a caption, an ad). A second headline-shaped line right above it
+    is the headline, the first its standfirst. A teaser list above the body holds headlines
+    with no byline under them, and related links or comments end the search."""
+    bylined, found, short, seen = False, None, 0, 0
+    for k in range(begin - 1, -1, -1):
+        line = lines[rows[k]]
+        if _ruled(line):
+            if line.category in _END_CATEGORIES:
+                break
+            continue
+        seen += 1
+        if seen > block_rows:
+            break
+        if found is not None:  # (the headline above a standfirst that reads like one)
+            if not (_is_headline_shape(line) and line.words >= 5):
+                break
+            found = k
+        elif line.guarded:
+            bylined = True
+        elif bylined and _is_headline_shape(line) and line.words >= 5:
+            found = k
+        elif weights[k] > 0 or line.words >= 12:
+            continue  # (a standfirst)
+        elif line.words <= 4 and short < 3:
+            short += 1  # (an author's name, a place: up to three short lines, not a menu)
+        else:
+            break
+    return rows[found] if found is not None else rows[begin]
+
+
+def _is_headline_shape(line: Line) -> bool:
+    """Three to thirty words, no final period: a headline, a question among them."""
+    return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text)
 
 
 def _headed(lines: list[Line], rows: list[int], weights: list[int], header_rows: int) -> bool:
     """The first row is the headline of an article already cut, with its header right
-    below it: it reads like a title, and the rows right under it (up to the first bare
+    below it: it reads like a title (a question too), and the rows right under it (up to the first bare
     label, at most three) are what stays under a headline, one of them a byline or a date
     (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
     down, a box of scores or specs may hold bare labels before the body begins."""
-    if not rows or not is_title_like(lines[rows[0]]):
+    if not rows or not _is_headline_shape(lines[rows[0]]):
         return False
     under = []
     for k in range(1, min(len(rows), 1 + header_rows)):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..cache import compile_pattern
 from ..document import Line
 from ..text import BULLET, is_headline_like, is_label
 from .base import Param, ReviseKind
@@ -34,7 +35,9 @@ class RunKind(ReviseKind):
         story's: a longer first item, '• Bound Brook Schools School District', is no label). A run
         between two paragraphs of article prose is the story's too, unless half its items
         are known menu words (the rule's patterns); so is a run between two lines of code
-        (see :func:`amid_code`). The last item of a run right above a byline or date is the
+        (see :func:`amid_code`), and so is a run whose every item carries a list mark
+        ('・Firefox', '★The Shore': a story's list of browsers, of nominees), unless half
+        its items are known menu words. The last item of a run right above a byline or date is the
         headline of the post, not a menu item."""
         def is_item(line: Line) -> bool:
             return not line.is_blank and (
@@ -51,12 +54,24 @@ class RunKind(ReviseKind):
             block = _bullet_block(lines, run)
             if block[0] != run[0] or is_story_list(lines, block):
                 continue  # (a run that starts amid a bulleted list is a part of the story's list)
-            if amid_prose(lines, run) and not _known_items(lines, run, rule):
+            known = _known_items(lines, run, rule)
+            if (amid_prose(lines, run) or _marked(lines, run)) and 2 * known < len(run):
                 continue
             if amid_code(lines, run):
                 continue
+            if not dropped and not known:
+                continue  # (shape alone: a cast list, a quiz's options, a fact table's labels)
             for i in run:
                 lines[i].drop(rule)
+
+
+# a list mark: a bullet and a space, or a CJK list mark, which takes no space ('・Firefox')
+_LIST_MARK = compile_pattern(r"^(?:[-–•*·▪►]\s|[・◆◇●○☆★▶▷◎])")
+
+
+def _marked(lines: list[Line], run: list[int]) -> bool:
+    """Every item of the run carries a list mark: a list the story printed as a list."""
+    return all(_LIST_MARK.match(lines[i].text) for i in run)
 
 
 def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
@@ -69,10 +84,10 @@ def _bullet_block(lines: list[Line], run: list[int]) -> list[int]:
     return adjacent_block(lines, run, BULLET.match)
 
 
-def _known_items(lines: list[Line], run: list[int], rule: Rule) -> bool:
-    """Half the items or more are known menu words (the rule's patterns)."""
+def _known_items(lines: list[Line], run: list[int], rule: Rule) -> int:
+    """How many items are known menu words (the rule's patterns)."""
     if rule.regex is None:
-        return False
-    return 2 * sum(1 for i in run if rule.matches(BULLET.sub("", lines[i].text))) >= len(run)
+        return 0
+    return sum(1 for i in run if rule.matches(_LIST_MARK.sub("", lines[i].text)))
 
 
