@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner, Config  # noqa: E402
-from cleaner import screen, text as text_module  # noqa: E402
+from cleaner import screen  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 NAIVE = re.compile(r"^(?:advertisement|share this article|read more|comments?)$", re.I)
@@ -61,15 +61,25 @@ def use_engine(on: bool) -> None:
     screen.reset_engine()
 
 
+# Empties cleaner's memos of line features (word counts) and the engine's hits of
+# the last lines, so that no timed run reuses the previous one's (the engine's automaton,
+# built lazily by re2 as lines need it, is kept, as in a long run). Run here and in another
+# checkout's process (``--against``), which may not have every memo.
+_FORGET = """
+def forget_memos():
+    from cleaner import screen, text
+    getattr(text, "_counts", {}).clear()
+    if getattr(screen, "_engine", None) is not None:
+        screen._engine._hits.clear()
+"""
+exec(_FORGET)
+
+
 def timed(function, texts, repeat: int = 3) -> float:
-    """Best of ``repeat`` CPU times of ``function`` over all texts (cleaner's memos of word
-    counts and line hits are emptied so that no run reuses the previous one's; the engine's automaton,
-    built lazily by re2 as lines need it, is kept, as in a long run)."""
+    """Best of ``repeat`` CPU times of ``function`` over all texts (memos emptied before each)."""
     best = float("inf")
     for _ in range(repeat):
-        text_module._counts.clear()
-        if screen._engine is not None:
-            screen._engine._hits.clear()  # (nor the engine's hits of the last lines)
+        forget_memos()  # noqa: F821 - defined by _FORGET
         start = time.process_time()
         for text in texts:
             function(text)
@@ -116,7 +126,7 @@ def competitors(texts: list[str]) -> dict:
     return found
 
 
-_AGAINST = """
+_AGAINST = _FORGET + """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from cleaner import Cleaner
@@ -124,6 +134,7 @@ texts = json.load(sys.stdin)
 cleaner = Cleaner()
 best = float("inf")
 for _ in range(3):
+    forget_memos()
     start = time.process_time()
     for text in texts:
         cleaner.clean(text)
@@ -313,7 +324,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="multiply the synthetic sizes")
     parser.add_argument("--learn-mb", type=float, default=20, help="size of the corpus-mode JSONL (the goal: 1000)")
-    parser.add_argument("--only", choices=("corpus", "throughput"), help="run only this part")
+    parser.add_argument("--only", choices=("corpus", "throughput", "lines"), help="run only this part "
+                        "(lines: the cost per MB as inputs grow or turn pathological)")
     parser.add_argument("--against", type=Path, help="another checkout of cleaner to time on the same "
                         "texts (today's main: the issue's 2x goal)")
     parser.add_argument("--corpus", type=Path, help="a folder of <id>/residue.txt and <id>/page.txt "
@@ -326,6 +338,9 @@ def main(argv=None) -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}")
     if args.only == "corpus":
         corpus_mode(texts, args.learn_mb)
+        return 0
+    if args.only == "lines":
+        linearity(texts, args.scale)
         return 0
     throughput(texts, pages, args.against)
     if args.only == "throughput":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from .patterns import lowered
-from .text import fold, has_words, word_count
+from .text import count_ascii_words, fold, has_words, word_count
 
 KEEP = "keep"
 DROP = "drop"
@@ -65,8 +65,7 @@ class Line:
     (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total",
-)
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
@@ -87,8 +86,9 @@ class Line:
 
     @property
     def words(self) -> int:
-        if self.word_total < 0:
-            self.word_total = word_count(self.text)
+        if self.word_total < 0:  # (an ASCII line is counted faster than the memo is read)
+            text = self.text
+            self.word_total = count_ascii_words(text) if text.isascii() else word_count(text)
         return self.word_total
 
     @property
@@ -120,12 +120,15 @@ class Line:
 
 
 class Document:
-    """A document in the pipeline: its lines, in order."""
+    """A document in the pipeline: its lines, in order. ``prematch``: the rules classify
+    ran, and the indexes of the lines each of revise's prematching rules matched (None
+    until classify ran; see :func:`cleaner.stages.classify`)."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("lines", "prematch")
 
     def __init__(self, lines: list[Line] | None = None) -> None:
         self.lines = [] if lines is None else lines
+        self.prematch: tuple | None = None
 
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":

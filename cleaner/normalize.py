@@ -29,25 +29,43 @@ _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
 
 # Cheap test before ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a
 # continuation byte read the same way, C1 controls, or a terminal escape.
-_MOJIBAKE_HINT_PATTERN = (
+_MOJIBAKE_PAIR = (
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122 ]|[\u0080-\u009f\x1b]"
+    "\u20ac\u2122 ]"
 )
-_MOJIBAKE_HINT = compile_pattern(_MOJIBAKE_HINT_PATTERN)
+_MOJIBAKE_HINT = compile_pattern(_MOJIBAKE_PAIR + "|[\u0080-\u009f\x1b]")
 
-# Anything :func:`repair_text` acts on (an entity's ampersand, a mojibake hint, an invisible
-# character): a text without any is left as it is, and one search of a whole document finds
-# that for all its lines at once.
-_NEEDS_REPAIR = compile_pattern("&|" + _INVISIBLE.pattern + "|" + _MOJIBAKE_HINT_PATTERN)
+# Anything :func:`repair_text` acts on (an entity's ampersand, an invisible character, a
+# mojibake hint): a text without any is left as it is, and a search of a whole document
+# finds that for all its lines at once. (Two searches, each starting with a class: re
+# skips ahead to that class, which it cannot do for an alternation of them.)
+_REPAIR_CHAR = compile_pattern("[&" + _INVISIBLE.pattern[1:-1] + "\u0080-\u009f\x1b]")
+_MOJIBAKE_PAIR_HINT = compile_pattern(_MOJIBAKE_PAIR)
+
+
+def _needs_repair(text: str) -> bool:
+    """Does :func:`repair_text` act on anything in ``text``?
+
+    >>> _needs_repair("Caf&eacute;"), _needs_repair("Café."), _needs_repair("FranÃ§ois"), _needs_repair("Café au lait")
+    (True, False, True, True)
+
+    (The last only looks like mojibake: ``é`` before a space, see :mod:`cleaner.mojibake`.)
+    """
+    if text.isascii():  # (of what repairs act on, only these are ASCII)
+        return "&" in text or "\x1b" in text
+    return _REPAIR_CHAR.search(text) is not None or _MOJIBAKE_PAIR_HINT.search(text) is not None
 
 _ftfy_config = None
 
 
 def _ftfy_fix(text: str) -> str:
-    """Run ftfy with the conservative configuration (imported on first use)."""
+    """Run ftfy with the conservative configuration (imported on first use), unless it
+    surely returns the text unchanged (:func:`cleaner.mojibake.keeps`)."""
     global _ftfy_config  # a cache of an immutable object, never document state
     import ftfy
+
+    from .mojibake import keeps
 
     if _ftfy_config is None:
         _ftfy_config = ftfy.TextFixerConfig(
@@ -59,6 +77,8 @@ def _ftfy_fix(text: str) -> str:
             normalization=None,
             explain=False,
         )
+    if keeps(text, _ftfy_config):
+        return text
     return ftfy.fix_text(text, config=_ftfy_config)
 
 
@@ -87,13 +107,23 @@ def repair_text(text: str) -> str:
 
     The result may contain newlines (an entity such as ``&#10;``); the caller splits again.
     """
+    return _repaired(text)[0]
+
+
+def _repaired(text: str) -> tuple[str, bool]:
+    """:func:`repair_text`, and whether the line is to be settled (:func:`_settled`):
+    something was repaired, or it looked like mojibake (ftfy, run on the line with its
+    edges stripped, may then choose otherwise)."""
+    original = text
     if "&" in text:
         text = unescape_entities(text)
-    if _MOJIBAKE_HINT.search(text):
+    hinted = _MOJIBAKE_HINT.search(text) is not None
+    if hinted:
         text = _ftfy_fix(text)
         if "&" in text:
             text = unescape_entities(text)
-    return _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return text, hinted or text is not original
 
 
 def normalize(text: str, origins: list[int] | None = None) -> list[str]:
@@ -106,10 +136,10 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines: list[str] = []
-    repairs = _NEEDS_REPAIR.search(text) is not None
+    repairs = _needs_repair(text)
     for index, raw in enumerate(split_lines(text)):
-        repaired = repair_text(raw) if raw and repairs else raw
-        if repaired is raw:  # nothing repaired: nothing that a second repair could change
+        repaired, settle = _repaired(raw) if raw and repairs else (raw, False)
+        if not settle:  # nothing repaired: nothing that a second repair could change
             parts = [raw.strip()]
         else:
             parts = [_settled(part.strip()) for part in split_lines(repaired) or [""]]

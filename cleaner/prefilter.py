@@ -15,7 +15,8 @@ The engine is not used, and the caller takes the plain way, when:
 - a line cannot be encoded as UTF-8 (a lone surrogate), or holds a ``\n`` (a caller's
   text that is not one line): :meth:`Prefilter.hits` gives None.
 
-A rule whose patterns cannot be translated (a group reference) is a candidate on every line.
+A rule whose patterns cannot be translated (a reference to a group of classes) is a candidate
+on every line.
 
 >>> import re
 >>> from cleaner.patterns import LineMatcher
@@ -120,9 +121,12 @@ class Prefilter:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             return None
-        found = []
-        if self._anchored is not None:
-            found += [self._anchored_ids[i] for i in self._anchored.Match(data) or ()]
-        if self._unanchored is not None:
-            found += [self._unanchored_ids[i] for i in self._unanchored.Match(data) or ()]
-        return frozenset(found)
+        anchored = self._anchored.Match(data) if self._anchored is not None else None
+        unanchored = self._unanchored.Match(data) if self._unanchored is not None else None
+        if not (anchored or unanchored):
+            return _NO_HITS  # (most lines)
+        ids, more = self._anchored_ids, self._unanchored_ids
+        return frozenset([ids[i] for i in anchored or ()] + [more[i] for i in unanchored or ()])
+
+
+_NO_HITS: frozenset[int] = frozenset()

@@ -70,7 +70,6 @@ class Screen:
                             for key, found in self._candidates.items()}
         copy._listed = tuple(sorted(self._listed + tuple((item, -1) for item in exact),
                                     key=lambda pair: order[pair[0]]))
-        copy._by_hits = {}
         return copy
 
     def __init__(self, limited_rules: tuple[tuple[Rule, float], ...]) -> None:
@@ -93,7 +92,6 @@ class Screen:
         self._screened = tuple(r for r, _ in rules if r.matcher is not None and not r.lines)
         self._listed = tuple((item, self._screened.index(item[0]) if item[0] in self._screened else -1)
                              for item in rules)
-        self._by_hits: dict[frozenset[int], tuple[tuple[Rule, float], ...]] = {}
         self._seen = 0
         self._prefilter: Prefilter | None | bool = False  # False: not built yet
 
@@ -115,12 +113,6 @@ class Screen:
         found = self._from_engine(text)
         return self._joined(text, lower, words) if found is None else found
 
-    def for_line(self, line) -> tuple[tuple[Rule, float], ...]:
-        """:meth:`candidates` of a :class:`cleaner.document.Line` (its lowered text, kept on
-        the line, is computed only if the joined matchers need it)."""
-        found = self._from_engine(line.text)
-        return self._joined(line.text, line.lower, line.words) if found is None else found
-
     def _from_engine(self, text: str) -> tuple[tuple[Rule, float], ...] | None:
         """The candidates the engine proposes (None: no engine, or a line it cannot scan)."""
         engine = self._engine()
@@ -130,13 +122,9 @@ class Screen:
         return None if hits is None else self.from_hits(hits)
 
     def from_hits(self, hits: frozenset[int]) -> tuple[tuple[Rule, float], ...]:
-        """The candidates of a line whose engine hits are ``hits``."""
-        found = self._by_hits.get(hits)
-        if found is None:
-            if len(self._by_hits) > 4096:
-                self._by_hits.clear()
-            found = self._by_hits[hits] = tuple(item for item, i in self._listed if i < 0 or i in hits)
-        return found
+        """The candidates of a line whose engine hits are ``hits`` (:class:`Screens` keeps
+        the answers of the last hit sets)."""
+        return tuple(item for item, i in self._listed if i < 0 or i in hits)
 
     def _joined(self, text: str, lower: str | None, words: int) -> tuple[tuple[Rule, float], ...]:
         """The candidates the joined matchers leave (the way without the engine)."""
@@ -163,6 +151,26 @@ class Screens:
     @lru_cache(maxsize=64)
     def of(groups: tuple[tuple[tuple[Rule, float], ...], ...]) -> "Screens":
         return Screens(tuple(Screen.of(group) for group in groups))
+
+    @staticmethod
+    def of_rules(rules: tuple[Rule, ...], groups_of) -> "Screens":
+        """``Screens.of(groups_of(rules))``, remembered by the identity of the ``rules``
+        tuple (a cleaner keeps one tuple per site): hashing the groups' hundreds of rules
+        again for each document cost more than cleaning a short one.
+
+        >>> from cleaner.rules import load_rules
+        >>> rules = load_rules()
+        >>> def groups_of(rules):
+        ...     return (tuple((r, NO_LIMIT) for r in rules if r.kind == "line"),)
+        >>> Screens.of_rules(rules, groups_of) is Screens.of_rules(rules, groups_of) is Screens.of(groups_of(rules))
+        True
+        """
+        found = _by_rules.get(id(rules))
+        if found is None or found[0] is not rules or found[1] is not groups_of:
+            if len(_by_rules) >= 64:
+                _by_rules.clear()
+            found = _by_rules[id(rules)] = (rules, groups_of, Screens.of(groups_of(rules)))
+        return found[2]
 
     def __init__(self, screens: tuple[Screen, ...]) -> None:
         self.screens = screens
@@ -234,6 +242,9 @@ class _SharedEngine:
 
 
 _engine: _SharedEngine | None = None  # process-wide compiled data, never document state
+# id of a rules tuple -> (the tuple, kept so that its id is not reused; the function of its
+# groups; its screens)
+_by_rules: dict[int, tuple] = {}
 
 
 def _shared() -> _SharedEngine:
@@ -250,3 +261,4 @@ def reset_engine() -> None:
     Screen.of.cache_clear()
     Screen._of_patterns.cache_clear()
     Screens.of.cache_clear()
+    _by_rules.clear()

@@ -26,11 +26,19 @@ from .screen import NO_LIMIT, Screens
 
 
 def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
-    """Run guards and the context-free kinds; the first rule that drops a line wins."""
+    """Run guards and the context-free kinds; the first rule that drops a line wins.
+    The lines the prematched rules match are found here too and kept on the document
+    for revise (``doc.prematch``): one screen lookup per line serves both stages."""
     screens = _screens(rules)
-    for line in doc.lines:
-        if line.is_kept:
-            guards, blankers, droppers, _ = screens.for_line(line)
+    matched: dict[str, list[int]] = {}
+    doc.prematch = (rules, matched)
+    for i, line in enumerate(doc.lines):
+        if not line.is_blank:
+            guards, blankers, droppers, headers = screens.for_line(line)
+            if headers:
+                _prematch(line, i, headers, matched)
+            if not line.is_kept:
+                continue
             if not (guards or blankers or droppers):
                 line.guarded = False
                 continue  # (most lines: no rule to try)
@@ -50,11 +58,20 @@ def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
                 kind.finish(doc, own)
 
 
+def _prematch(line: Line, i: int, candidates, matched: dict[str, list[int]]) -> None:
+    """Add ``i`` to the lines of each candidate rule that matches ``line``."""
+    text, lower = line.text, line.lower
+    for rule, _ in candidates:
+        if rule.matches(text, lower):
+            matched.setdefault(rule.full_id, []).append(i)
+
+
 def _screens(rules: tuple[Rule, ...]) -> Screens:
     """The screens of a rule set, read with one lookup per line: guards, blankers and
     droppers (classify), and the rules whose kinds are handed the lines their patterns
-    match (revise: span and zone headers, teaser items, pull quotes)."""
-    return Screens.of(_roles(rules))
+    match (revise: span and zone headers, teaser items, pull quotes). Built once per
+    rule set (:meth:`cleaner.screen.Screens.of_rules`)."""
+    return Screens.of_rules(rules, _roles)
 
 
 def _roles(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, float], ...], ...]:
@@ -168,14 +185,19 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
     """For each rule whose kind is handed the lines its patterns match (``prematch``), the
-    indexes of the non-blank lines that match."""
-    screens = _screens(rules)
-    found: dict[str, set[int]] = {rule.full_id: set() for rule in rules if KINDS[rule.kind].prematch}
-    for i, line in enumerate(doc.lines):
-        if not line.is_blank:
-            candidates = screens.for_line(line)[3]
-            lower = line.lower if candidates else None
-            for rule, _ in candidates:
-                if rule.matches(line.text, lower):
-                    found[rule.full_id].add(i)
-    return {rule_id: frozenset(lines) for rule_id, lines in found.items()}
+    indexes of the non-blank lines that match. :func:`classify` found them for these rules
+    (``doc.prematch``), so a line is not screened twice; the lines it blanked since are
+    left out (a line's text does not change, its action may)."""
+    if doc.prematch is not None and doc.prematch[0] is rules:
+        matched = doc.prematch[1]
+    else:  # (a document classify did not see, or saw with other rules)
+        matched = {}
+        screens = _screens(rules)
+        for i, line in enumerate(doc.lines):
+            if not line.is_blank:
+                candidates = screens.for_line(line)[3]
+                if candidates:
+                    _prematch(line, i, candidates, matched)
+    lines = doc.lines
+    return {rule.full_id: frozenset(i for i in matched.get(rule.full_id, ()) if not lines[i].is_blank)
+            for rule in rules if KINDS[rule.kind].prematch}

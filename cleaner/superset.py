@@ -14,7 +14,11 @@ must never lose a match, and may find more:
 - a class of many ranges beyond ASCII (``\w``) keeps its ASCII part and takes all the rest;
 - no class holds ``\n``, so a match stays inside one line (the engine scans one line).
 
-A pattern with a group reference or a conditional cannot be translated
+A group reference becomes a copy of its group's pattern (it matches what the group
+matched, so that pattern matches it too), when the group holds only ASCII literals and
+sets of them; under IGNORECASE such a reference matches a case variant of the group's
+text, which the group's pattern with IGNORECASE also matches, so the copy is translated
+with it. Any other group reference, or a conditional, cannot be translated
 (:class:`Untranslatable`); nor an alternative that can match the empty string once its
 assertions are dropped, unless it has a positive lookahead that cannot: the line holds a
 match of that lookahead wherever the alternative matches. An untranslatable rule is
@@ -45,8 +49,9 @@ class Untranslatable(ValueError):
     """The pattern holds something no superset pattern can stand for (a group reference)."""
 
 
-def translate(pattern: str, flags: int, how: str) -> list[str]:
+def translate(pattern: str, flags: int, how: str, coarse: bool = True) -> list[str]:
     """The superset of ``pattern`` as ``how`` (search, match or fullmatch) applies it to a line.
+    ``coarse=False`` keeps every class exact (a smaller superset, a larger automaton).
 
     Each top-level alternative is translated on its own. One that can match the empty
     string once its assertions are dropped (``^(?=.*\\bnewsletter)(?=.*subscribe)``) stands
@@ -55,18 +60,78 @@ def translate(pattern: str, flags: int, how: str) -> list[str]:
     """
     tree = ENGINE.parse(pattern, flags)
     flags = int(flags | tree.state.flags) & ~re.UNICODE.value
+    context = _Context(coarse, _groups(tree, flags, {}))
     parts = []
     for sequence, local in _alternatives(tree, flags):
         if not _nullable(sequence):
             starts = how != "search" or _anchor(sequence, 0, _STARTS)
             ends = how == "fullmatch" or _anchor(sequence, -1, _ENDS)
-            parts.append(f"{'^' * starts}(?:{_sequence(sequence, local)}){'$' * ends}")
+            parts.append(f"{'^' * starts}(?:{_sequence(sequence, local, context)}){'$' * ends}")
             continue
         needed = next((av[1] for op, av in sequence if op is sre.ASSERT and not _nullable(av[1])), None)
         if needed is None:
             raise Untranslatable("an alternative can match the empty string: it hits every line")
-        parts.append(f"(?:{_sequence(needed, local)})")
+        parts.append(f"(?:{_sequence(needed, local, context)})")
     return parts
+
+
+class _Context:
+    """What every part of one translation reads: ``coarse`` (see :func:`_coarse`) and the
+    pattern's groups (:func:`_groups`)."""
+
+    __slots__ = ("coarse", "groups")
+
+    def __init__(self, coarse: bool, groups: dict) -> None:
+        self.coarse, self.groups = coarse, groups
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _groups(tree, flags: int, found: dict) -> dict:
+    """Each capturing group of a parsed pattern, by number: its parsed pattern and the
+    flags in force in it."""
+    for op, av in tree:
+        if op is sre.SUBPATTERN:
+            group, add, remove, sub = av
+            local = (flags | add) & ~remove
+            if group is not None:
+                found[group] = (sub, local)
+            _groups(sub, local, found)
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                _groups(branch, flags, found)
+        elif str(op) in _REPEATS:
+            _groups(av[2], flags, found)
+        elif op is sre.ATOMIC_GROUP:
+            _groups(av, flags, found)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            _groups(av[1], flags, found)
+    return found
+
+
+def _ascii_literals(tree) -> bool:
+    """Does the parsed pattern hold only ASCII literals and sets of them (in groups,
+    alternations and repeats)? Under IGNORECASE, whether re takes a character for one of
+    those depends only on the character's lower case, and no other character has an ASCII
+    character without case as its lower case."""
+    for op, av in tree:
+        if op is sre.LITERAL:
+            ok = av < 0x80
+        elif op is sre.IN:
+            ok = all((item_op is sre.LITERAL and item_av < 0x80) or (item_op is sre.RANGE and item_av[1] < 0x80)
+                     for item_op, item_av in av)
+        elif op is sre.SUBPATTERN:
+            ok = _ascii_literals(av[3])
+        elif op is sre.BRANCH:
+            ok = all(_ascii_literals(branch) for branch in av[1])
+        elif str(op) in _REPEATS:
+            ok = _ascii_literals(av[2])
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
 
 
 _STARTS = ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_BEGINNING_LINE")
@@ -94,23 +159,26 @@ def _alternatives(tree, flags: int):
     yield tree, flags
 
 
-def _sequence(tree, flags: int) -> str:
-    return "".join(_item(op, av, flags) for op, av in tree)
+def _sequence(tree, flags: int, context: _Context) -> str:
+    return "".join(_item(op, av, flags, context) for op, av in tree)
 
 
-def _item(op, av, flags: int) -> str:
+def _item(op, av, flags: int, context: _Context) -> str:
     if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.CATEGORY):
-        return _charset(op, av, flags)
+        return _charset(op, av, flags, context.coarse)
     if op is sre.SUBPATTERN:
         _group, add, remove, sub = av
-        return f"(?:{_sequence(sub, (flags | add) & ~remove)})"
+        return f"(?:{_sequence(sub, (flags | add) & ~remove, context)})"
     if op is sre.ATOMIC_GROUP:
-        return f"(?:{_sequence(av, flags)})"
+        return f"(?:{_sequence(av, flags, context)})"
     if op is sre.BRANCH:
-        return "(?:" + "|".join(_sequence(branch, flags) for branch in av[1]) + ")"
+        return "(?:" + "|".join(_sequence(branch, flags, context) for branch in av[1]) + ")"
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, sub = av
-        return f"(?:{_sequence(sub, flags)}){_repeat(low, high)}"
+        return f"(?:{_sequence(sub, flags, context)}){_repeat(low, high)}"
+    if op is sre.GROUPREF and av in context.groups and _ascii_literals(context.groups[av][0]):
+        sub, local = context.groups[av]
+        return f"(?:{_sequence(sub, local | (flags & re.IGNORECASE.value), context)})"
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # (^ and $ only at an alternative's ends: see translate)
         return ""
     raise Untranslatable(f"{op} cannot be translated")
@@ -146,10 +214,14 @@ def _nullable(tree) -> bool:
     return True
 
 
-def _charset(op, av, flags: int) -> str:
-    """One character atom as the class of exactly the code points ``re`` accepts for it."""
+def _charset(op, av, flags: int, coarse: bool = True) -> str:
+    """One character atom as the class of exactly the code points ``re`` accepts for it
+    (``coarse``: see :func:`_coarse`)."""
     source = _atom_source(op, av)
-    ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)))
+    if coarse:
+        ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)))
+    else:
+        ranges = memo(f"superset-atom-exact:{flags}:{source}", lambda: _accepted(op, av, source, flags))
     if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
         return _code(ranges[0][0])
     return "[" + "".join(_code(a) if a == b else f"{_code(a)}-{_code(b)}" for a, b in ranges) + "]"

@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # (lines are duck-typed here: the document module imports thi
 _WORD_CHAR = compile_pattern(r"[^\W_]")
 _WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _PLAIN_WORD = compile_pattern(r"\w+")
-_FOLD = compile_pattern(r"[\W_]+")
 _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 DIGIT = compile_pattern(r"\d")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
@@ -56,10 +55,37 @@ def word_count(text: str) -> int:
 
 
 def _count_words(text: str) -> int:
+    if text.isascii():
+        return count_ascii_words(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
     return len(_WORD.findall(text))
+
+
+# an ASCII line's characters as word characters (a), marks that may join two words (.) and others
+_ASCII_CLASSES = bytes(ord("a") if chr(c).isalnum() else ord(".") if chr(c) in "'.-" else ord(" ")
+                       for c in range(256))
+
+
+def count_ascii_words(text: str) -> int:
+    """``len(_WORD.findall(text))`` for an ASCII ``text``, by counting substrings of its
+    classes: a word is a run of word characters, and a run that follows another with
+    exactly one mark between them continues its word ("U.S", "Jong-un"). So the words are
+    the runs that start (after a space or a mark, or at the start) less the joins (a run,
+    one mark, a run: an "a." followed by neither a mark, a space nor the end).
+
+    >>> _WORD.findall("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
+    ['Kim', 'Jong-un', 'met', 'the', 'U.S', 'envoy', 'at', '10.30', 'a', 'm']
+    >>> count_ascii_words("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
+    10
+    """
+    classes = text.encode("ascii").translate(_ASCII_CLASSES)
+    if b"." not in classes:  # (no mark: each run is a word)
+        return classes.count(b" a") + classes.startswith(b"a")
+    starts = classes.count(b" a") + classes.count(b".a") + classes.startswith(b"a")
+    joins = classes.count(b"a.") - classes.count(b"a..") - classes.count(b"a. ") - classes.endswith(b"a.")
+    return starts - joins
 
 
 def words(text: str, plain: bool = False) -> list[str]:
@@ -82,7 +108,14 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():  # (the same characters [\W_] removes, an order of magnitude faster)
         return folded.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii")
-    return _FOLD.sub("", folded)
+    # re's \w is str.isalnum() or "_" (the same Unicode test), so [\W_] removes exactly the
+    # characters that are not alphanumeric; filtering is faster than re.sub, and the ASCII
+    # ones go first, all at once (in UTF-8 no other character has an ASCII byte)
+    try:
+        folded = folded.encode("utf-8").translate(None, _ASCII_NOT_WORD).decode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate)
+        pass
+    return folded if folded.isalnum() else "".join(filter(str.isalnum, folded))
 
 
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -125,6 +158,7 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
 
 
 _QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
+_QUESTION_MARKS, _QUESTION_CLOSERS = ("?", "？"), "'\"’”»)"
 
 
 # a quotation: an opening mark, then words, closed after a comma or a sentence's end
@@ -146,15 +180,15 @@ def quotes_speech(text: str) -> bool:
 _LOWER_START = compile_pattern(r"(?<![\w'’-])[^\W\d_]")
 
 
-def is_sentence_case(text: str) -> bool:
+def is_sentence_case(text: str, words: int | None = None) -> bool:
     """Three words or more, two of them starting in lower case: a short headline ('Otizmin
     kaynağı bulundu'), not a section label ('Committee News', 'THE WHITE HOUSE',
-    'Politik und Gesellschaft').
+    'Politik und Gesellschaft'). ``words``: the text's :func:`word_count`, if known.
 
     >>> is_sentence_case("Otizmin kaynağı bulundu"), is_sentence_case("Politik und Gesellschaft")
     (True, False)
     """
-    return word_count(text) >= 3 and sum(1 for found in _LOWER_START.finditer(text) if found.group().islower()) >= 2
+    return (word_count(text) if words is None else words) >= 3 and sum(1 for found in _LOWER_START.finditer(text) if found.group().islower()) >= 2
 
 
 def ends_question(text: str) -> bool:
@@ -163,7 +197,11 @@ def ends_question(text: str) -> bool:
     >>> ends_question("Who won?”"), ends_question("Who won.")
     (True, False)
     """
-    return _QUESTION_END.search(text) is not None
+    # (as _QUESTION_END.search(text), which scans the whole line: the closers stripped from
+    # the end, a question mark is last; $ also matches before a final newline)
+    if text.rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS):
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS)
 
 
 _TITLE_MIN_CHARS = 12

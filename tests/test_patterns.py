@@ -135,3 +135,29 @@ def test_a_union_matches_where_one_of_its_members_does(text):
     members = tuple(r.matcher for r in RULES if r.kind in ("line", "guard") and r.matcher.groups.joinable)
     union = UnionMatcher(members)
     assert union(text) == any(m(text) for m in members), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("ab1Z'.-_ ,\t;"), max_size=30))
+def test_ascii_word_count_is_the_word_patterns(text):
+    """The word count of an ASCII line by counting class substrings is the regex's."""
+    from cleaner.text import _WORD, count_ascii_words
+
+    assert count_ascii_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("a?？'\"’”»).\n "), max_size=12))
+def test_ends_question_is_the_pattern(text):
+    from cleaner.text import _QUESTION_END, ends_question
+
+    assert ends_question(text) == (_QUESTION_END.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("aZ9_ .,-’—«»\u00a0éÉßẞİıſ\u212a\u3000北\u0660\u00b2\udc80") | st.characters(), max_size=20))
+def test_fold_removes_what_the_pattern_removes(text):
+    """fold() is the line casefolded with every [\\W_] character removed (as re finds them)."""
+    from cleaner.text import fold
+
+    assert fold(text) == re.sub(r"[\W_]+", "", text.casefold())

@@ -172,3 +172,28 @@ def test_quick_expansion_of_every_set_in_the_rules_is_exact():
     assert len(seen) > 20
     for (source, local), (op, av) in seen.items():
         assert superset._accepted(op, av, source, local) == superset._scanned(source, local), source
+
+
+@pytest.mark.parametrize("pattern, flags", [(r"\[(b|i|k-s)\].{0,9}\[/\1\]", re.I), (r"\[(b|i|k-s)\].{0,9}\[/\1\]", 0),
+                                            (r"(?i:<([a-z]+)>)x</\1>", 0), (r"<([a-z]+)>x</(?i:\1)>", 0)])
+def test_a_group_reference_is_a_copy_of_its_group(pattern, flags):
+    """Every text of these characters the pattern finds (a case variant of the group's text
+    where the reference ignores case: ı, İ, ſ, the Kelvin sign), the translation finds."""
+    import itertools
+
+    import re2
+
+    found = re2.compile("|".join(superset.translate(pattern, flags, "search")))
+    compiled = re.compile(pattern, flags)
+    fillers = ["b", "B", "i", "I", "İ", "ı", "k-s", "K-S", "\u212a-ſ", "k_s"]
+    opening = ["[b]", "[i]", "[k-s]", "[K-s]", "<b>", "<ks>", "<KS>", "<Ks>"]
+    texts = [f"{o}x{c}" for o in opening for c in
+             [f"[/{f}]" for f in fillers] + [f"</{f}>" for f in fillers] + ["</\u212as>", "</kſ>"]]
+    assert any(compiled.search(t) for t in texts)
+    assert [t for t in texts if compiled.search(t) and not found.search(t.encode())] == []
+    assert not found.search("[b]x[/u]".encode()) and not found.search("<b>x</u1>".encode())  # (selective)
+
+
+def test_a_reference_to_a_group_of_classes_is_untranslatable():
+    with pytest.raises(superset.Untranslatable):
+        superset.translate(r"(\w+) \1", 0, "search")

@@ -35,7 +35,8 @@ class DuplicateKind(ReviseKind):
         article region), the next copy is the one that stays. A question asked again and
         answered differently (an interview that puts one question to each guest in turn) is
         content, not a duplicate."""
-        title_min = rule.param("title_min_words")
+        title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
+        max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
         title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)
@@ -43,21 +44,24 @@ class DuplicateKind(ReviseKind):
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
         lines = [line for line in doc.lines if not line.is_blank]
+        answers = None  # (found on the first question)
         for k, line in enumerate(lines):
             # Distances count the lines a reader sees (kept ones), so that cleaning the
             # output again, without the dropped lines, finds the same duplicates.
             position += line.is_kept
             words = line.words
-            if words < min(title_min, rule.param("min_words")):
+            if words < shortest:
                 continue  # too short to be a duplicate: no need to fold it
             key = line.key
             is_title = key == title and words >= title_min
-            if words < rule.param("min_words") and not is_title:
+            if words < min_words and not is_title:
                 continue
             previous = last_seen.get(key)
-            near = previous is not None and (is_title or position - previous <= rule.param("max_distance"))
+            near = previous is not None and (is_title or position - previous <= max_distance)
             asked = not is_title and ends_question(line.text)
-            answer = _answer(lines, k) if asked else None
+            if asked and answers is None:
+                answers = _next_kept(lines)
+            answer = lines[answers[k + 1]].key if asked and answers[k + 1] >= 0 else None
             if asked and near and answer is not None and answer_after.get(key) not in (None, answer):
                 near = False  # the same question, another answer: a Q&A
             if near and line.is_kept and not line.guarded:
@@ -69,8 +73,22 @@ class DuplicateKind(ReviseKind):
                     answer_after[key] = answer
 
 
-def _answer(lines: list[Line], k: int) -> str | None:
-    """The first kept line after ``lines[k]``, folded: the answer to a question."""
-    return next((line.key for line in lines[k + 1 :] if line.is_kept), None)
+def _next_kept(lines: list[Line]) -> list[int]:
+    """For each index, that of the first kept line there or after (-1: none); the line
+    after a question is its answer. The check only drops the line it is at, never one
+    after it, so the table, found at the first question, gives each later question the
+    answer it would find then. (Looking for each answer anew was quadratic where the rest
+    of a long document was dropped.)
+
+    >>> lines = [Line(1, "a"), Line(2, "b", action="drop"), Line(3, "c")]
+    >>> _next_kept(lines)
+    [0, 2, 2, -1]
+    """
+    found, following = [-1] * (len(lines) + 1), -1
+    for j in range(len(lines) - 1, -1, -1):
+        if lines[j].is_kept:
+            following = j
+        found[j] = following
+    return found
 
 

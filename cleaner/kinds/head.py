@@ -55,7 +55,7 @@ class HeadKind(ReviseKind):
                 continue
             if _UNDER_WAY.search(line.text):
                 return
-            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text):
+            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text, line.words):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")

@@ -134,7 +134,7 @@ PARAGRAPH_WORDS = 25  # a paragraph of the story (longer than any list item or s
 
 def next_line(lines: list[Line], k: int) -> Line | None:
     """The first non-blank line after ``lines[k]``."""
-    return next((line for line in lines[k + 1 :] if not line.is_blank), None)
+    return next((lines[j] for j in range(k + 1, len(lines)) if not lines[j].is_blank), None)
 
 
 def introduces_prose(lines: list[Line], k: int, min_words: int = PARAGRAPH_WORDS) -> bool:

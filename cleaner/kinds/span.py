@@ -45,15 +45,18 @@ class SpanKind(ReviseKind):
         inside_span = set()  # lines a span already passed over cannot open a new one
         title = next((line.key for line in lines if not line.is_blank), "")
         spaced = after or _spaced(lines)
+        last = len(lines) - 1  # (at or after the last kept line: drops only move it up)
         for i in sorted(matching):
             header = lines[i]
             if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
                 continue  # (a header this rule dropped was handled in an earlier round)
             if header.is_kept:  # a header a line rule already dropped still opens the span
                 header.drop(rule)
-            if not after and _closes_text(lines, i):
-                continue  # (the article's end credit: the line above is its last paragraph)
-            neighbours = lines[i + 1 :] if after else list(reversed(lines[:i]))
+            if not after:
+                last = _last_kept(lines, last)
+                if last <= i:
+                    continue  # (no kept line follows: the article's end credit, the line above is its last paragraph)
+            neighbours = _Neighbours(lines, i, after)
             count = _last_ordinal(lines, i) if after else None
             items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
             for line in items:
@@ -90,9 +93,34 @@ def _ordinal(line: Line) -> int | None:
     return int(NUMBER.search(found.group(0)).group(0)) if found else None
 
 
+class _Neighbours:
+    """``lines[i + 1:]`` (``after``), or ``lines[:i]`` from the nearest up, read in place: a
+    span looks at a few lines next to its header, and copying the rest of a long document
+    for each header made the check quadratic.
+
+    >>> lines = [Line(n, str(n)) for n in range(5)]
+    >>> [l.text for l in _Neighbours(lines, 2, True)], [l.text for l in _Neighbours(lines, 2, False)]
+    (['3', '4'], ['1', '0'])
+    """
+
+    __slots__ = ("lines", "i", "after")
+
+    def __init__(self, lines: list[Line], i: int, after: bool) -> None:
+        self.lines, self.i, self.after = lines, i, after
+
+    def __len__(self) -> int:
+        return len(self.lines) - self.i - 1 if self.after else self.i
+
+    def __getitem__(self, k: int) -> Line:
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self.lines[self.i + 1 + k] if self.after else self.lines[self.i - 1 - k]
+
+
 def _last_ordinal(lines: list[Line], i: int) -> int | None:
     """The number of the nearest kept line above ``lines[i]`` that starts with an ordinal."""
-    for line in reversed(lines[:i]):
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
         if line.is_kept and not line.is_blank:
             number = _ordinal(line)
             if number is not None:
@@ -108,9 +136,17 @@ def _spaced(lines: list[Line]) -> bool:
     return 2 * parted >= len(texts)
 
 
-def _closes_text(lines: list[Line], i: int) -> bool:
-    """No kept line with words follows ``lines[i]``: it closes the document's text."""
-    return all(not line.is_kept or line.is_blank for line in lines[i + 1 :])
+def _last_kept(lines: list[Line], start: int) -> int:
+    """The index of the last kept line at or before ``start`` (-1: none). No kept line
+    follows ``lines[i]`` (it closes the document's text) if that index is ``i`` or less.
+
+    >>> lines = [Line(1, "a"), Line(2, "b"), Line(3, "c", action="drop")]
+    >>> _last_kept(lines, 2), _last_kept(lines, 1), _last_kept(lines[2:], 0)
+    (1, 1, -1)
+    """
+    while start >= 0 and not lines[start].is_kept:
+        start -= 1
+    return start
 
 
 def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True,
