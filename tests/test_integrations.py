@@ -55,6 +55,23 @@ def test_datatrove_local_executor(tmp_path):
     assert total["lines_removed/ads"] > 0 and total["chars_removed/footer"] > 0
 
 
+@pytest.mark.parametrize("step", ["CleanNewsText", "SiteFingerprints", "SiteLineCounts"])
+def test_datatrove_steps_name_the_distribution_they_need(step, monkeypatch, tmp_path):
+    """A worker without newsnoise (or with the index's unrelated "cleaner" under the same
+    import name) stops when the step is made, with a message naming the package."""
+    pytest.importorskip("datatrove")
+    import datatrove.utils._import_utils as checks
+
+    from cleaner.integrations import datatrove as steps
+
+    arguments = {"CleanNewsText": (), "SiteFingerprints": (str(tmp_path),),
+                 "SiteLineCounts": (str(tmp_path), str(tmp_path / "counts"))}[step]
+    getattr(steps, step)(*arguments)  # installed: made as usual
+    monkeypatch.setattr(checks, "_is_distribution_available", lambda name: name != "newsnoise")
+    with pytest.raises(ImportError, match="newsnoise"):
+        getattr(steps, step)(*arguments)
+
+
 @pytest.mark.slow
 def test_ray_map_batches():
     ray = pytest.importorskip("ray")
