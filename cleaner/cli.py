@@ -239,11 +239,17 @@ def _run(cleaner: Cleaner, args) -> int:
             else:
                 expanded.append(name)
         files = expanded
+    from .io.progress import SHOW_AFTER, Progress
+
+    # drawn only on a terminal, once a second has passed: a large file shows its steps
+    progress = Progress(_total_size(files), enabled=None if not args.quiet else False, delay=SHOW_AFTER)
     status, counts = OK, [0, 0, 0]  # changed, unchanged, failed
     for name in files:
-        result = _clean_one(cleaner, name, args, stats)
+        with progress.ticking():
+            result = _clean_one(cleaner, name, args, stats, progress)
         counts[{CHANGED: 0, OK: 1}.get(result, 2)] += 1
         status = max(status, result)
+    progress.finish()
     if args.check or args.in_place:
         _summary(args, *counts)
     if stats:
@@ -342,13 +348,42 @@ def _print_stats(stats: Stats, args) -> None:
     print(stats.as_json() if args.stats == "json" else stats.as_text(), file=sys.stderr)
 
 
-def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) -> int:
+def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None, progress=None) -> int:
     label = "<stdin>" if name == "-" else name
-    editing = args.in_place or args.check or args.diff
+    if progress:
+        progress.clear()
     try:
-        text = decode_bytes(read_input(name), label, args.encoding)  # the bytes are freed here
+        data = read_input(name)
+        size = len(data)
+        text = decode_bytes(data, label, args.encoding)
+        del data  # (the bytes are freed here)
     except (InputError, DecodeError) as err:  # a binary file too, in every mode (EXIT_STATUS)
         return _error(str(err))
+    try:
+        shown = _Shown(progress, label, size) if progress and progress.enabled else None
+        return _clean_text(cleaner, name, label, text, args, stats, shown)
+    finally:
+        if progress:
+            progress.advance(size)
+
+
+class _Shown:
+    """The pipeline's progress callback for one file, drawn by ``progress``; ``done()``
+    erases it before anything is printed."""
+
+    def __init__(self, progress, label: str, size: int):
+        self.progress, self.label, self.size = progress, label, size
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        self.progress.step(self.label, self.size, step, done, total)
+
+    def done(self) -> None:
+        self.progress.clear()
+
+
+def _clean_text(cleaner: Cleaner, name: str, label: str, text: str, args, stats: Stats | None,
+                report: _Shown | None) -> int:
+    editing = args.in_place or args.check or args.diff
     if args.input == "html" or (args.input == "auto" and looks_like_html(text)):
         if editing:
             return _error(f"{label}: is HTML; --in-place, --check and --diff take text files "
@@ -358,9 +393,14 @@ def _clean_one(cleaner: Cleaner, name: str, args, stats: Stats | None = None) ->
         except ExtractionError as err:
             return _error(f"{label}: {err}")
     if not (args.explain or editing or stats):
-        _write(cleaner.clean(text, args.site))  # no trace needed: less memory on very large files
+        cleaned = cleaner.clean(text, args.site, report)  # no trace needed: less memory on very large files
+        if report:
+            report.done()
+        _write(cleaned)
         return OK
-    result = cleaner.run(text, args.site)
+    result = cleaner.run(text, args.site, report)
+    if report:
+        report.done()
     if stats:
         stats.add(document_counts(result.trace))
         if not (args.explain or editing):

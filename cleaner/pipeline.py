@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .stages import classify, revise
+from .stages import Progress, classify, revise
 from .config import Config
 from .document import Document, Verdict
 from .normalize import normalize
@@ -69,16 +69,24 @@ class Cleaner:
     def __reduce__(self):
         return Cleaner, (self.config,)  # compiled rules are rebuilt, not pickled
 
-    def run(self, text: str, site: str | None = None) -> Result:
+    def run(self, text: str, site: str | None = None, progress: Progress = None) -> Result:
         """Clean one document and return the text with its trace. ``site`` (a host such as
-        ``example.com``) also runs the rules scoped to that site (learned site profiles)."""
+        ``example.com``) also runs the rules scoped to that site (learned site profiles).
+        ``progress``, if given, is told how far the cleaning has got (see
+        :data:`cleaner.stages.Progress`): ``clean`` draws it for a large file.
+
+        >>> steps = []
+        >>> _ = Cleaner().run("Advertisement\\nBody.\\n", progress=lambda *step: steps.append(step))
+        >>> steps[:2]
+        [('normalize', 0, 0), ('classify', 0, 2)]
+        """
         origins: list[int] = []
-        doc = self._decide(text, origins, site)
+        doc = self._decide(text, origins, site, progress)
         return Result(render(doc), tuple(doc.trace()), tuple(origins))
 
-    def clean(self, text: str, site: str | None = None) -> str:
+    def clean(self, text: str, site: str | None = None, progress: Progress = None) -> str:
         """Clean one document and return the text (no trace is built)."""
-        return render(self._decide(text, None, site))
+        return render(self._decide(text, None, site, progress))
 
     def rules_for(self, site: str | None) -> tuple[Rule, ...]:
         """The rules a document of ``site`` runs: every unscoped rule, and the rules scoped
@@ -95,13 +103,16 @@ class Cleaner:
                 self._by_site[key] = rules
         return rules
 
-    def _decide(self, text: str, origins: list[int] | None = None, site: str | None = None) -> Document:
+    def _decide(self, text: str, origins: list[int] | None = None, site: str | None = None,
+                progress: Progress = None) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first")
         rules = self.rules_for(site)
+        if progress:
+            progress("normalize", 0, 0)
         doc = Document.from_lines(normalize(text, origins))
-        classify(doc, rules)
-        revise(doc, rules, self.config.mode)
+        classify(doc, rules, progress)
+        revise(doc, rules, self.config.mode, progress)
         return doc
 
     def clean_many(self, texts, jobs: int = 1, chunksize: int = 64):

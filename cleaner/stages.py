@@ -15,6 +15,7 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 """
 from __future__ import annotations
 
+from typing import Callable, Optional
 
 from .document import DROP, Document, Line
 from .kinds import KINDS
@@ -25,14 +26,25 @@ from .rules import Rule
 from .screen import NO_LIMIT, Screens
 
 
-def classify(doc: Document, rules: tuple[Rule, ...]) -> None:
+# Told how far a cleaning has got: ``progress(step, done, total)`` (``total`` 0: no count),
+# e.g. ``("classify", 40_960, 102_400)``, ``("revise round 1: duplicate", 0, 0)``. The
+# clean command draws it for a large file; most callers pass None.
+Progress = Optional[Callable[[str, int, int], None]]
+
+_REPORT_EVERY = 4096  # lines
+
+
+def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) -> None:
     """Run guards and the context-free kinds; the first rule that drops a line wins.
     The lines the prematched rules match are found here too and kept on the document
     for revise (``doc.prematch``): one screen lookup per line serves both stages."""
     screens = _screens(rules)
     matched: dict[str, list[int]] = {}
     doc.prematch = (rules, matched)
+    total = len(doc.lines)
     for i, line in enumerate(doc.lines):
+        if progress and not i % _REPORT_EVERY:
+            progress("classify", i, total)
         if not line.is_blank:
             guards, blankers, droppers, headers = screens.for_line(line)
             if headers:
@@ -104,7 +116,7 @@ def _first_hit(line: Line, lower: str | None, candidates) -> Rule | None:
 _MAX_ROUNDS = 8
 
 
-def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> None:
+def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article", progress: Progress = None) -> None:
     """Run the context kinds in a fixed order until nothing more drops.
 
     A drop can bring lines together (a duplicate between two parts of a menu); cleaning
@@ -117,27 +129,29 @@ def revise(doc: Document, rules: tuple[Rule, ...], mode: str = "article") -> Non
     it (the kept lines, blank runs collapsed, what the rules dropped gone), until that
     reading drops nothing more: the output is then a fixed point (see :func:`_settle`).
     """
-    page = _rounds(doc, rules, mode)
+    page = _rounds(doc, rules, mode, progress)
     if mode != "article":
-        _settle(doc, rules, mode, page)
+        _settle(doc, rules, mode, page, progress)
 
 
 _MAX_PASSES = 6
 
 
-def _settle(doc: Document, rules: tuple[Rule, ...], mode: str, page: bool) -> None:
+def _settle(doc: Document, rules: tuple[Rule, ...], mode: str, page: bool, progress: Progress = None) -> None:
     """Clean the document's output again until the second cleaning drops nothing, and
     carry each drop back to the line it came from. When the last pass drops nothing, the
     output cleaned again is the output: cleaning is idempotent by construction. (A
     document page mode did not cut, and that does not look like a page once cleaned, is
     read by article mode alone the second time, which already is a fixed point.)"""
-    for _ in range(_MAX_PASSES):
+    for number in range(1, _MAX_PASSES + 1):
+        if progress:
+            progress(f"settle pass {number}", 0, 0)
         view = _kept_view(doc)
         again = Document.from_lines([line.text if line is not None else "" for line in view])
         if not page and not looks_like_page(again, strict=mode == "auto"):
             return
-        classify(again, rules)
-        page = _rounds(again, rules, mode)
+        classify(again, rules, progress)
+        page = _rounds(again, rules, mode, progress)
         changed = False
         for line, source in zip(again.lines, view):
             if source is not None and source.is_kept and not line.is_kept:
@@ -162,7 +176,7 @@ def _kept_view(doc: Document) -> list[Line | None]:
     return out
 
 
-def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
+def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progress = None) -> bool:
     """The rounds of the context checks; True if page mode ran on the document."""
     page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
     # A line's text never changes here, so the lines the patterns of a kind that asks for
@@ -174,9 +188,11 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str) -> bool:
             for rule in rules:
                 if rule.kind == kind.name:
                     checks.append((kind, rule, matching.get(rule.full_id, frozenset())))
-    for _ in range(_MAX_ROUNDS):
+    for number in range(1, _MAX_ROUNDS + 1):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for kind, rule, lines in checks:
+            if progress:
+                progress(f"revise round {number}: {kind.name}", 0, 0)  # (checks differ too much to count)
             kind.check(doc, rule, lines)
         if sum(1 for line in doc.lines if line.action == DROP) == before:
             break

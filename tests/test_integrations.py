@@ -55,6 +55,23 @@ def test_datatrove_local_executor(tmp_path):
     assert total["lines_removed/ads"] > 0 and total["chars_removed/footer"] > 0
 
 
+@pytest.mark.parametrize("step", ["CleanNewsText", "SiteFingerprints", "SiteLineCounts"])
+def test_datatrove_steps_name_the_distribution_they_need(step, monkeypatch, tmp_path):
+    """A worker without newsnoise (or with the index's unrelated "cleaner" under the same
+    import name) stops when the step is made, with a message naming the package."""
+    pytest.importorskip("datatrove")
+    import datatrove.utils._import_utils as checks
+
+    from cleaner.integrations import datatrove as steps
+
+    arguments = {"CleanNewsText": (), "SiteFingerprints": (str(tmp_path),),
+                 "SiteLineCounts": (str(tmp_path), str(tmp_path / "counts"))}[step]
+    getattr(steps, step)(*arguments)  # installed: made as usual
+    monkeypatch.setattr(checks, "_is_distribution_available", lambda name: name != "newsnoise")
+    with pytest.raises(ImportError, match="newsnoise"):
+        getattr(steps, step)(*arguments)
+
+
 @pytest.mark.slow
 def test_ray_map_batches():
     ray = pytest.importorskip("ray")
@@ -169,37 +186,46 @@ def test_ray_reads_files_with_as_many_actors_as_cpus(tmp_path):
     assert by_id == {str(i): clean(text) for i, text in enumerate(TEXTS)}
 
 
-def docs_recipes() -> list[str]:
-    """The datatrove scripts of docs/integrations.md, as a user copies them."""
+def docs_recipes(engine: str) -> list[str]:
+    """The scripts of docs/integrations.md for one engine (``datatrove`` or ``ray``), as a user
+    copies them."""
     from .conftest import ROOT
 
     text = (ROOT / "docs" / "integrations.md").read_text("utf-8")
-    blocks = text.split("```python\n")[1:]
-    return [block.split("```", 1)[0] for block in blocks if "LocalPipelineExecutor" in block]
+    blocks = [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+    return [block for block in blocks if f"from {engine}" in block or f"import {engine}\n" in block]
 
 
 def read_clean_folder(folder) -> dict[str, str]:
+    """The ``id`` -> ``text`` of the JSONL files an engine wrote (datatrove: gzipped)."""
     texts = {}
-    for path in folder.glob("*.jsonl.gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
+    for path in sorted(folder.glob("*.json*")):
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
                 texts[record["id"]] = record["text"]
     return texts
 
 
+RECIPES = [("datatrove", 0), ("datatrove", 1), ("ray", 0), ("ray", 1)]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("recipe", range(2), ids=["clean", "learn-then-clean"])
-def test_docs_recipes_run_as_written(tmp_path, recipe):
-    """Each datatrove script of docs/integrations.md runs to completion as written (in a folder
-    with raw/ beside it), and its output is what ``clean --jsonl`` writes for the same input
-    (the learning recipe: with the rules ``clean learn`` writes from it)."""
+@pytest.mark.parametrize(("engine", "recipe"), RECIPES,
+                         ids=[f"{e}-{'learn-then-clean' if r else 'clean'}" for e, r in RECIPES])
+def test_docs_recipes_run_as_written(tmp_path, engine, recipe):
+    """Each script of docs/integrations.md runs to completion as written (in a folder with
+    raw/ beside it: JSONL files, read from disk), and its output is what ``clean --jsonl``
+    writes for the same input (the learning recipes: with the rules ``clean learn`` writes
+    from it). Ray's scripts ask for 8 actors (more than the CPUs of a small machine: they must not
+    hang)."""
     import subprocess
     import sys
 
-    pytest.importorskip("datatrove")
-    scripts = docs_recipes()
-    assert len(scripts) == 2, "the docs hold two datatrove scripts"
+    pytest.importorskip(engine)
+    scripts = docs_recipes(engine)
+    assert len(scripts) == 2, f"the docs hold two {engine} scripts"
     folder = tmp_path / "raw"
     folder.mkdir()
     with open(folder / "part0.jsonl", "w", encoding="utf-8") as handle:
@@ -208,7 +234,9 @@ def test_docs_recipes_run_as_written(tmp_path, recipe):
             text += f"\n\nGet the {site} app for the morning briefing and more\n"
             handle.write(json.dumps({"id": str(i), "text": text, "url": f"https://{site}/{i}"}) + "\n")
     (tmp_path / "recipe.py").write_text(scripts[recipe], "utf-8")
-    subprocess.run([sys.executable, "recipe.py"], cwd=tmp_path, check=True, capture_output=True, timeout=900)
+    run = subprocess.run([sys.executable, "recipe.py"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
     rules = ["--rules", str(tmp_path / "rules" / "learned")] if recipe else []
     if recipe:
         subprocess.run([sys.executable, "-m", "cleaner", "learn", str(folder / "part0.jsonl"), "-o",
@@ -224,4 +252,4 @@ def test_docs_recipes_run_as_written(tmp_path, recipe):
     cli = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", str(folder / "part0.jsonl"), *rules],
                          check=True, capture_output=True, text=True)
     expected = {json.loads(line)["id"]: json.loads(line)["text"] for line in cli.stdout.splitlines()}
-    assert read_clean_folder(tmp_path / "clean") == expected
+    assert read_clean_folder(tmp_path / "clean") == expected and expected

@@ -15,7 +15,12 @@ this module *generates* the lines from each alternative of each pattern (and of 
   makes the match fail;
 - **literals and runs**: each literal word of the pattern followed by a long run of a
   filler (spaces, NBSP, dots, dashes, letters, digits), the word and a filler repeated, and
-  the word glued to itself, each with a failing last character.
+  the word glued to itself, each with a failing last character;
+- **literals apart**: the pattern's longest literal words (up to :data:`APART`), each
+  followed by a long run of a separator (the fillers, two spaces, tabs, `` | ``, ``·``,
+  ideographic spaces), so that the run between two of them grows with the line (a caption
+  word, a gap, a credit); and the same words as the items of a long menu, one separator
+  between two of them (``Home  News  World  Home  News ...``).
 
 Each line is applied the way the pipeline applies the rule (search, match at the start
 or whole-line match). The check is a ratio, never a wall-clock limit, on the CPU time of
@@ -56,6 +61,8 @@ SCREEN = 0.0001  # seconds at SCREEN_SIZE under which a shape is not timed at 10
 RUNAWAY = 5.0  # seconds: a run is stopped there (a linear pattern takes milliseconds)
 LINEAR = 15  # growth from SCREEN_SIZE to SMALL under which a shape is not timed at 100 KB
 FILLERS = (" ", "\u00a0", ".", "-", "a", "1", " a", ", ")  # runs scraped lines hold
+SEPARATORS = FILLERS + ("  ", "\t", " | ", "\u00b7", "\u3000")  # between the items of a menu
+APART = 3  # literal words in a "literals apart" line
 ENDS = ("!", "x")  # a last character that makes the match fail (one of them does)
 # characters a one-character class is pumped with, each of a different kind
 PROBES = (" ", "\u00a0", "a", "1", ".", "-", "_", ",", "|", "/", "\t", "é", "あ")
@@ -254,6 +261,13 @@ def shapes(pattern: str, flags: int, size: int, thorough: bool = False) -> dict[
                 add(f"{word!r} and {filler!r} repeated{end}",
                     (word + filler) * max(size // (len(word) + len(filler)), 1) + end)
             add(f"{word!r} glued{end}", word * max(size // len(word), 1) + end)
+    apart = words[:APART]
+    for end in ENDS if thorough else ENDS[:1]:
+        for separator in SEPARATORS if apart else ():
+            run = separator * max(size // (len(apart) * len(separator)), 1)
+            add(f"{apart!r} apart by {separator!r} runs{end}", "".join(word + run for word in apart) + end)
+            items = "".join(word + separator for word in apart)
+            add(f"{apart!r} as items by {separator!r}{end}", items * max(size // len(items), 1) + end)
     return lines
 
 
@@ -353,6 +367,19 @@ def growth(pattern: str, flags: int, how: str, thorough: bool = False, first: in
 
 
 TARGETS = list(targets()) if P is not None else []
+
+
+def test_literals_apart_grow_with_the_line():
+    """The words of a pattern, each then a run of a separator as long as the line allows."""
+    small, big = (shapes(r"(?:home|news)(?:\s{2,}\w+)+", re.I, size) for size in (SMALL, BIG))
+    name = "['home', 'news'] apart by ' | ' runs!"
+    assert small[name].startswith("home |  | ") and small[name].endswith(" | !")
+    assert small[name].count("news") == 1 and " | " * 1600 in small[name]
+    assert 9 * len(small[name]) < len(big[name]) < 11 * len(small[name])
+    assert {n.split(" apart by ")[1] for n in small if " apart by " in n} == {f"{s!r} runs!" for s in SEPARATORS}
+    menu = small["['home', 'news'] as items by '  '!"]
+    assert menu.startswith("home  news  home  news  ") and menu.endswith("  !") and len(menu) > SMALL - 12
+
 
 
 def _report(name: str, pattern: str, bad) -> str:

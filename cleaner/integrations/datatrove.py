@@ -53,7 +53,14 @@ def doc_site(doc) -> str:
     return site_key(record_site(doc.metadata))
 
 
-class CleanNewsText(PipelineStep):
+class _Step(PipelineStep):
+    # datatrove checks these when a step is made (on each worker too): a worker without the
+    # distribution, or with the unrelated "cleaner" of the package index under the same
+    # import name, stops with a message naming the package to install
+    _requires_dependencies = [("cleaner", "newsnoise")]
+
+
+class CleanNewsText(_Step):
     """Remove noise lines from each document's text (see the cleaner policy).
 
     config:    a :class:`cleaner.Config` (rule selection, extra rule folders).
@@ -89,7 +96,7 @@ class CleanNewsText(PipelineStep):
             yield doc
 
 
-class SiteFingerprints(PipelineStep):
+class SiteFingerprints(_Step):
     """Learning, stage 1: each document's site, story key and document key, one file a task."""
 
     type = "📊 - STATS"
@@ -109,7 +116,7 @@ class SiteFingerprints(PipelineStep):
                 yield doc
 
 
-class SiteLineCounts(PipelineStep):
+class SiteLineCounts(_Step):
     """Learning, stage 2: the short lines of each story's representative copy, counted per
     site over this task's documents (every task reads all fingerprints), one file a task."""
 
