@@ -91,3 +91,13 @@ def test_a_site_name_is_no_headline_and_long_title_case_teasers_are_no_body():
     out = _page(title + MENU_TOP + header + [line for t in teasers for line in (t, "")] + head + BODY + FOOT)
     assert "\n\nThe Budget Fight\n\nBy Ann Lee\n" in out  # (the <title> above stands in, as it does
     assert "Ferry Operator" not in out and "\nHarbour Review\n" not in out  # whenever the title differs)
+
+
+def test_an_authors_bare_name_next_to_the_date_stays():
+    """Between headline and body, a bare name beside the date (printed twice, as text and
+    as a link) is the byline; a one-word label there still goes."""
+    title = ["Council approves budget for the town's schools - Town Daily", ""]
+    head = ["Council approves budget for the town's schools", "", "October 30, 2012 2:39 PM",
+            "Ann Lindqvist", "Ann Lindqvist", "", "Print", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + FOOT)
+    assert "2:39 PM\nAnn Lindqvist\nAnn Lindqvist\n" in out and "Print" not in out

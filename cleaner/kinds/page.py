@@ -147,8 +147,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
+    authors = _author_names(lines, rows, start, first)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
-        if (start < i < first and not lines[i].guarded and lines[i].words <= 2
+        if (start < i < first and not lines[i].guarded and lines[i].words <= 2 and i not in authors
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     byline_rows = p["byline_rows"]
@@ -406,6 +407,25 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
                 for j in run:
                     weights[j] = 0
             run = []
+
+
+_NAME = compile_pattern(r"^(?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*$")
+
+
+def _author_names(lines: list[Line], rows: list[int], start: int, first: int) -> set[int]:
+    """The lines between headline and body that are an author's bare name ('Tom Cheredar'
+    under 'October 30, 2012 2:39 PM'): two or three capitalised words right next to a
+    byline or date, or to such a name (a name printed twice, as text and as a link)."""
+    names: set[int] = set()
+    inside = [i for i in rows if start < i < first]
+    for k, i in enumerate(inside):
+        text = lines[i].text
+        if lines[i].guarded or not _NAME.match(text) or not all(w[0].isupper() for w in text.split()):
+            continue
+        near = [inside[j] for j in (k - 1, k + 1) if 0 <= j < len(inside)]
+        if any(lines[j].guarded or j in names for j in near):
+            names.add(i)
+    return names
 
 
 def _is_plain_label(line: Line) -> bool:
