@@ -74,3 +74,30 @@ def test_a_teaser_list_above_a_body_is_no_headline():
                "Ferry fares to rise in spring as fuel costs climb again", ""]
     out = _page(MENU_TOP + [""] + teasers + BODY + FOOT)
     assert "Ferry fares" not in out and "Storm closes" not in out
+
+
+def test_a_site_name_is_no_headline_and_long_title_case_teasers_are_no_body():
+    """The <title> names the site ('... | Harbour Review') and a header prints the site's
+    name, then a list of long headlines in Title Case, then the article: the site's name
+    is not taken for the headline, the teaser list is not read as article prose, and the
+    headline is found by the byline under it."""
+    title = ["Council Spending Row: Mayor Defends the Budget against Critics | Harbour Review", ""]
+    header = ["Harbour Review", "", "Donate", "Subscribe", "Search Harbour Review", ""]
+    teasers = ["Ferry Operator Says New Timetable Will Cut Waiting Times for Commuters on Every Route Next Spring",
+               "Harbour Authority Approves Plans for a New Terminal Building after a Decade of Delays and Disputes",
+               "Local School Wins National Award for Its Science Programme and Plans to Share Its Methods",
+               "Storm Damage to the Coastal Road Will Take Months to Repair, Engineers Warn the County Council"]
+    head = ["", "The Budget Fight", "", "By Ann Lee", "", "Nov. 19, 2019 6:30 AM", ""]
+    out = _page(title + MENU_TOP + header + [line for t in teasers for line in (t, "")] + head + BODY + FOOT)
+    assert "\n\nThe Budget Fight\n\nBy Ann Lee\n" in out  # (the <title> above stands in, as it does
+    assert "Ferry Operator" not in out and "\nHarbour Review\n" not in out  # whenever the title differs)
+
+
+def test_an_authors_bare_name_next_to_the_date_stays():
+    """Between headline and body, a bare name beside the date (printed twice, as text and
+    as a link) is the byline; a one-word label there still goes."""
+    title = ["Council approves budget for the town's schools - Town Daily", ""]
+    head = ["Council approves budget for the town's schools", "", "October 30, 2012 2:39 PM",
+            "Ann Lindqvist", "Ann Lindqvist", "", "Print", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + FOOT)
+    assert "2:39 PM\nAnn Lindqvist\nAnn Lindqvist\n" in out and "Print" not in out

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, is_prose, is_title_like,
-                    nearly_repeats_title, repeats_title, words)
+from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, fold, is_headline_like, is_prose, is_title_like,
+                    nearly_repeats_title, repeats_title, word_count, words)
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -147,8 +147,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
+    authors = _author_names(lines, rows, start, first)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
-        if (start < i < first and not lines[i].guarded and lines[i].words <= 2
+        if (start < i < first and not lines[i].guarded and lines[i].words <= 2 and i not in authors
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
             outside.add(i)
     byline_rows = p["byline_rows"]
@@ -321,7 +322,8 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
     flattened into one line (a tag cloud, an archive's months, a category menu), which
     would otherwise outweigh a short article; a paragraph that long holds a comma or a
     period, a headline (shorter) need not. A short line cut with an ellipsis ("Use 3D
-    tracking data along with the...") is a teaser's summary, not a short sentence.
+    tracking data along with the...") is a teaser's summary, not a short sentence, and a
+    long line in Title Case without a sentence end is a teaser's headline, not a paragraph.
 
     >>> cloud = Line(0, " ".join(["Travel Food Garden Books Music"] * 8))
     >>> _weight(cloud, 12, 10, 2, 30), _weight(Line(1, cloud.text + "."), 12, 10, 2, 30)
@@ -334,7 +336,11 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
     if line.words >= prose_words:
         flat = (line.words > flat_words and not _PUNCTUATION.search(line.text)
                 and not _UNPUNCTUATED_SCRIPTS.search(line.text))
-        return 0 if flat else line.words
+        if flat:
+            return 0
+        if is_headline_like(line.text, 1.0):
+            return -line_cost  # (a long headline in Title Case: a teaser, not a paragraph)
+        return line.words
     if line.words >= 4 and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
         return line.words
     return -line_cost
@@ -401,6 +407,25 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
                 for j in run:
                     weights[j] = 0
             run = []
+
+
+_NAME = compile_pattern(r"^(?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*$")
+
+
+def _author_names(lines: list[Line], rows: list[int], start: int, first: int) -> set[int]:
+    """The lines between headline and body that are an author's bare name ('Tom Cheredar'
+    under 'October 30, 2012 2:39 PM'): two or three capitalised words right next to a
+    byline or date, or to such a name (a name printed twice, as text and as a link)."""
+    names: set[int] = set()
+    inside = [i for i in rows if start < i < first]
+    for k, i in enumerate(inside):
+        text = lines[i].text
+        if lines[i].guarded or not _NAME.match(text) or not all(w[0].isupper() for w in text.split()):
+            continue
+        near = [inside[j] for j in (k - 1, k + 1) if 0 <= j < len(inside)]
+        if any(lines[j].guarded or j in names for j in near):
+            names.add(i)
+    return names
 
 
 def _is_plain_label(line: Line) -> bool:
@@ -528,14 +553,17 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
     followed by clearly more article (``clearly_more`` times the words of sentences): the
     title repeated in a sign-up box above the article has a form under it, not the body,
     while a teaser list below the article has comments under it, which are sentences too.
-    A line another rule dropped is no headline."""
+    A later copy with no sentence between the two is the headline (see
+    :func:`_nearest_copy`). A line another rule dropped is no headline."""
     def prose_below(k: int) -> bool:
         return any(w > 0 for w in weights[k + 1 : k + 1 + window])
 
     best, best_length, best_body = None, 0, 0
+    site = _site_names(lines[rows[0]].text) if rows else set()
     for k in range(1, len(rows)):
         line = lines[rows[k]]
-        if not _ruled(line) and repeats_title(line.text, title, prefix=True) and prose_below(k):
+        if (not _ruled(line) and line.key not in site and repeats_title(line.text, title, prefix=True)
+                and prose_below(k)):
             length, body = len(line.key), _body_below(lines, rows, weights, k)
             if length > best_length or (length == best_length and body > clearly_more * best_body):
                 best, best_length, best_body = k, length, body
@@ -546,7 +574,45 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
         title_words = words(lines[rows[0]].text.casefold(), plain=True)
         best = next((k for k in range(1, len(rows))
                      if nearly_repeats_title(lines[rows[k]].text, title_words) and prose_below(k)), None)
-    return best
+    return _nearest_copy(lines, rows, best)
+
+
+_TITLE_SEPARATOR = compile_pattern(r"\s+[|–—·-]\s+|\s*::\s*")
+
+
+def _site_names(title: str) -> set[str]:
+    """The folded parts of a <title> that name the site, not the story: of the parts
+    between separators ('Headline | National Review'), those of at most three words that
+    are not the longest (a headline's own parts, 'Run Windows on Mac - Parallels Desktop
+    15 for Mac', are longer).
+
+    >>> sorted(_site_names("Schiff works against the clock | National Review"))
+    ['nationalreview']
+    >>> _site_names("Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac")
+    set()
+    """
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) < 2:
+        return set()
+    longest = max(parts, key=len)
+    return {fold(part) for part in parts if part is not longest and word_count(part) <= 3}
+
+
+def _nearest_copy(lines: list[Line], rows: list[int], anchor: int | None) -> int | None:
+    """The last copy of the anchor's line that no sentence separates from it: a site's
+    header prints the headline, then a list of other stories' headlines, then the article
+    with its headline again. Copies with an article between them are another matter (a
+    teaser of the story below it, see :func:`_title_anchor`)."""
+    if anchor is None:
+        return None
+    key = lines[rows[anchor]].key
+    for k in range(anchor + 1, len(rows)):
+        line = lines[rows[k]]
+        if line.key == key and not _ruled(line):
+            anchor = k
+        elif not _ruled(line) and line.words >= 4 and _ends_sentence(line.text):
+            break
+    return anchor
 
 
 def _body_below(lines: list[Line], rows: list[int], weights: list[int], anchor: int) -> int:
@@ -570,9 +636,11 @@ def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
 
 
 def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str) -> int | None:
-    """The line within ``window`` rows above the body that repeats the page title."""
+    """The line within ``window`` rows above the body that repeats the page title (not
+    only the site's name in it)."""
+    site = _site_names(lines[rows[0]].text) if rows else set()
     for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
-        if repeats_title(lines[rows[k]].text, title, prefix=True):
+        if lines[rows[k]].key not in site and repeats_title(lines[rows[k]].text, title, prefix=True):
             return rows[k]
     return None
 
@@ -593,14 +661,14 @@ def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: i
     X Debuts"): within ``header_rows`` rows of what stays under a headline (a headline, a
     standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
     data; a photo's caption is passed over) up to a bare label or a line a rule dropped,
-    the highest title-like line with a second piece of evidence: it shares two words (of
-    four letters or more) with the title, or a byline or date stands right under it (a
-    <title> written for search engines may share no words with the headline). A list of
-    teaser headlines above a body shares no words with the title and has no byline."""
+    the highest title-like line that shares two words (of four letters or more) with the
+    title: the second piece of evidence (a list of teaser headlines above a body shares
+    no words with it). A <title> written for search engines may share no words with the
+    headline: then the byline block under it tells (see :func:`_bylined_headline`)."""
     if not rows or _is_sentence_prose(lines[rows[0]], 1):
         return rows[begin]
     title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
-    top, under = begin, None  # (the line right under row k, captions passed over)
+    top = begin
     for k in range(begin - 1, max(begin - 1 - header_rows, 0), -1):
         line = lines[rows[k]]
         if _ruled_else(line) and line.category == "captions":
@@ -608,45 +676,51 @@ def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: i
         if not _heads_article(line):
             break
         shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
-        bylined = under is not None and under.guarded
-        if (is_title_like(line) and len(shared) >= 2) or (bylined and _is_headline_shape(line)):
+        if is_title_like(line) and len(shared) >= 2:
             top = k
-        under = line
     return rows[top]
 
 
 def _bylined_headline(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> int:
     """The headline of a page whose <title> is no help (missing, or sharing no word with
-    it): within ``block_rows`` kept rows above the body, the headline-shaped line (five words
-    or more) with a byline or date between it and the body, and between them only what
-    stays under a headline: bylines, dates, a standfirst, up to three short lines (an
-    author's name, a place), lines a rule dropped (share buttons, a caption, an ad). A second headline-shaped line right above it
-    is the headline, the first its standfirst. A teaser list above the body holds headlines
-    with no byline under them, and related links or comments end the search."""
-    bylined, found, short, seen = False, None, 0, 0
+    it), found by the byline block under it. The block is what stays between a headline
+    and its body, within ``block_rows`` kept rows above the body: bylines and dates, a
+    standfirst, up to three short lines (an author's name, a place), headline-shaped lines,
+    and lines a rule dropped (share buttons, a caption, an ad); related links or comments
+    end it. Its headline is the highest headline-shaped line right above a byline or
+    date ('The Impeachment Clock' over 'By Victor Davis Hanson'), else the lowest one of
+    five words or more with a byline or date below it (and the one right above that, if it
+    too reads like a headline: the first was the standfirst). A teaser list above the
+    body holds headlines with no byline under them."""
+    block: list[int] = []  # (kept rows, from the body up)
+    short = 0
     for k in range(begin - 1, -1, -1):
         line = lines[rows[k]]
         if _ruled(line):
             if line.category in _END_CATEGORIES:
                 break
             continue
-        seen += 1
-        if seen > block_rows:
+        if len(block) == block_rows:
             break
-        if found is not None:  # (the headline above a standfirst that reads like one)
-            if not (_is_headline_shape(line) and line.words >= 5):
+        if not (line.guarded or weights[k] > 0 or line.words >= 12 or _is_headline_shape(line)):
+            if line.words > 4 or short == 3:
                 break
-            found = k
-        elif line.guarded:
-            bylined = True
-        elif bylined and _is_headline_shape(line) and line.words >= 5:
-            found = k
-        elif weights[k] > 0 or line.words >= 12:
-            continue  # (a standfirst)
-        elif line.words <= 4 and short < 3:
-            short += 1  # (an author's name, a place: up to three short lines, not a menu)
-        else:
+        short += line.words <= 4 and not line.guarded
+        block.append(k)
+    strong = [k for k, below in zip(block[1:], block) if lines[rows[below]].guarded
+              and _is_headline_shape(lines[rows[k]]) and not lines[rows[k]].guarded]
+    if strong:
+        return rows[strong[-1]]
+    bylined, found = False, None
+    for k in block:
+        line = lines[rows[k]]
+        if found is not None:
+            if _is_headline_shape(line) and line.words >= 5:
+                found = k  # (the headline above a standfirst that reads like one)
             break
+        bylined = bylined or line.guarded
+        if bylined and not line.guarded and _is_headline_shape(line) and line.words >= 5:
+            found = k
     return rows[found] if found is not None else rows[begin]
 
 
