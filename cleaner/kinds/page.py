@@ -116,7 +116,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         weights[k] = min(weights[k], -line_cost)
     # a dump starts with the <title> (a paragraph of prose there is no title)
     title = lines[rows[0]].key if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
-    anchor = _title_anchor(lines, rows, weights, window, title, p["clearly_more"])
+    site = _site_names(lines[rows[0]].text) if rows else set()  # (a part of the title no line anchors on)
+    anchor = _title_anchor(lines, rows, weights, window, title, site, p["clearly_more"])
     if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
@@ -133,7 +134,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
     first, last = rows[begin], rows[end]
-    headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title)
+    headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title, site)
     if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
                                                           or _headed(lines, rows, weights, p["header_rows"])):
         headline = rows[0]  # the page begins with its headline (a page already cut)
@@ -546,7 +547,7 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
 
 
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
-                  title: str, clearly_more: float) -> int | None:
+                  title: str, site: set[str], clearly_more: float) -> int | None:
     """The row of the headline: a line after the title that repeats it and has prose within
     ``window`` rows below it. Of several, the one repeating most of the title (the headline,
     not the site's name of "Headline | Site"); of those the first, unless a later one is
@@ -554,12 +555,12 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
     title repeated in a sign-up box above the article has a form under it, not the body,
     while a teaser list below the article has comments under it, which are sentences too.
     A later copy with no sentence between the two is the headline (see
-    :func:`_nearest_copy`). A line another rule dropped is no headline."""
+    :func:`_nearest_copy`). A line that repeats only the site's name (``site``, see
+    :func:`_site_names`) or that another rule dropped is no headline."""
     def prose_below(k: int) -> bool:
         return any(w > 0 for w in weights[k + 1 : k + 1 + window])
 
     best, best_length, best_body = None, 0, 0
-    site = _site_names(lines[rows[0]].text) if rows else set()
     for k in range(1, len(rows)):
         line = lines[rows[k]]
         if (not _ruled(line) and line.key not in site and repeats_title(line.text, title, prefix=True)
@@ -635,10 +636,10 @@ def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
     return (start, best_end) if best_end is not None else None
 
 
-def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str) -> int | None:
+def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str,
+              site: set[str]) -> int | None:
     """The line within ``window`` rows above the body that repeats the page title (not
-    only the site's name in it)."""
-    site = _site_names(lines[rows[0]].text) if rows else set()
+    only the site's name in it: ``site``, see :func:`_site_names`)."""
     for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
         if lines[rows[k]].key not in site and repeats_title(lines[rows[k]].text, title, prefix=True):
             return rows[k]

@@ -65,8 +65,8 @@ class RunKind(ReviseKind):
                 lines[i].drop(rule)
 
 
-# a list mark: a bullet and a space, or a CJK list mark, which takes no space ('・Firefox')
-_LIST_MARK = compile_pattern(r"^(?:[-–•*·▪►]\s|[・◆◇●○☆★▶▷◎])")
+# a list mark: a bullet and a space (``BULLET``), or a CJK list mark, which takes no space ('・Firefox')
+_LIST_MARK = compile_pattern(BULLET.pattern + r"|^[・◆◇●○☆★▶▷◎]")
 
 
 def _marked(lines: list[Line], run: list[int]) -> bool:
