@@ -149,6 +149,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
     authors = _author_names(lines, rows, start, first)
+    outside -= _author_bio(lines, rows, _bylined_names(lines, rows, start, p["header_block_rows"], prose_words), last, window)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
         if (start < i < first and not lines[i].guarded and lines[i].words <= 2 and i not in authors
                 and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
@@ -427,6 +428,64 @@ def _author_names(lines: list[Line], rows: list[int], start: int, first: int) ->
         if any(lines[j].guarded or j in names for j in near):
             names.add(i)
     return names
+
+
+_BYLINE_NAME = compile_pattern(r"^(?:by|von|por|par|di|door|av)\s+((?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*)")
+
+
+def _bylined_names(lines: list[Line], rows: list[int], start: int, header_rows: int, prose_words: int) -> set[str]:
+    """The authors' names in the article's header (the rows under its first row ``start``,
+    up to ``header_rows``, above the first paragraph): the names of guarded bylines ('By
+    Ann Lee, staff writer') and bare names beside a byline or date ('Ann Lee' over
+    '1:39 PM ET').
+
+    >>> text = ["Neon lights up the city", "Ann Lee", "1:39 PM ET", "The lights went on at dusk, as they have for a hundred years."]
+    >>> sorted(_bylined_names([Line(i, t, guarded=i == 2) for i, t in enumerate(text)], [0, 1, 2, 3], 0, 6, 12))
+    ['Ann Lee']
+    """
+    header: list[int] = []
+    for i in rows:
+        if i <= start:
+            continue
+        if len(header) == header_rows or _is_sentence_prose(lines[i], prose_words) and not lines[i].guarded:
+            break
+        header.append(i)
+    names = set()
+    for k, i in enumerate(header):
+        text = lines[i].text.strip()
+        if lines[i].guarded:
+            if m := _BYLINE_NAME.match(text):
+                names.add(m.group(1))
+        elif _NAME.match(text) and all(w[0].isupper() for w in text.split()) and any(
+                lines[header[j]].guarded for j in (k - 1, k + 1) if 0 <= j < len(header)):
+            names.add(text)
+    return {name for name in names if " " in name}
+
+
+def _author_bio(lines: list[Line], rows: list[int], names: set[str], last: int, window: int) -> set[int]:
+    """The author's bio under the article ('Ann Lee is the author of The Kitchen.'): within
+    ``window`` rows after its last line, a sentence that starts with a name the byline
+    printed above the body, and that name alone on the line right above it. A short
+    sentence outside the body is otherwise a teaser's summary; the byline's name is the
+    second piece of evidence.
+
+    >>> text = ["Article ends here.", "About the author", "Ann Lee", "Ann Lee is the author of The Kitchen."]
+    >>> sorted(_author_bio([Line(i, t) for i, t in enumerate(text)], [0, 1, 2, 3], {"Ann Lee"}, 0, 25))
+    [2, 3]
+    """
+    bio: set[int] = set()
+    if not names:
+        return bio
+    after = [i for i in rows if last < i <= last + window]
+    for k, i in enumerate(after):
+        text = lines[i].text.strip()
+        name = next((n for n in names if text.startswith(n + " ")), None)
+        if name is None or _ruled_else(lines[i]) or not _ends_sentence(text) or lines[i].words < 5:
+            continue
+        bio.add(i)
+        if k > 0 and lines[after[k - 1]].text.strip() == name:
+            bio.add(after[k - 1])
+    return bio
 
 
 def _is_plain_label(line: Line) -> bool:
