@@ -129,6 +129,12 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         # (denser in sentences: a sidebar's long lists of categories and archive months
         # are long lines, but no sentences)
         anchor, body = None, densest
+    elif anchor is not None and densest is not None and densest[0] < anchor < densest[1] \
+            and not repeats_title(lines[rows[anchor]].text, title, prefix=True) \
+            and _sentence_words(lines, rows, (densest[0], anchor - 1)) > _sentence_words(lines, rows, (anchor + 1, densest[1])):
+        # a line that nearly repeats the title (a word changed) inside the article, more of
+        # its prose above than below: a late subheading ("Conclusion: X or Y?"), not the headline
+        anchor, body = None, densest
     if body is None:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
