@@ -22,6 +22,10 @@ What is never learned (the decision rules, docs/decisions.md has the reasoning):
   documents holding it (the headline and standfirst's place), below ``prose_share`` of the
   site's stories: a series' recurring title or standfirst, a closing "Thank you.", is article
   text of that series;
+- a line wholly in round brackets, an aside of the story ("(APPLAUSE)", "(CROSSTALK)", an
+  author's credit "（MIYUKI KOMATSU）", a source note), and a statement of one or two words
+  ("Thank you.": speech; a call such as "Order here!" ends otherwise): a transcript repeats
+  them, a site's chrome is neither;
 - a line the keep-guards protect (bylines, datelines, source and editor's notes), and a line
   the catalogue already drops (nothing to learn).
 
@@ -44,11 +48,17 @@ from dataclasses import dataclass
 
 from .config import Config
 from .normalize import normalize
-from .text import ends_sentence
+from .cache import compile_pattern
+from .text import ends_sentence, word_count
 
 # A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
 # quotes may close it (「…。」).
 _SENTENCE = {"question": True, "colon": False, "brackets": True}
+
+# a line wholly in round brackets: an aside of the story, never chrome
+_ASIDE = compile_pattern(r"^[(（][^()（）]{1,80}[)）]$")
+# a citation mark after a sentence's end ('...in 2010.[148]', '..."[328]') still ends it
+_CITATIONS = compile_pattern(r"(?:\[\d{1,4}\])+$")
 
 MARKER = "# Learned by clean learn: the lines this site prints on many of its stories."
 
@@ -103,14 +113,13 @@ def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
     ...  if t != p]
     [('Title', 1), ('Menu', 1), ('Sub', 2), ('More', 0)]
     """
-    from .text import word_count
-
     # Raw lines, stripped: normalizing every document (ftfy) would double the cost of a
     # corpus run; the few lines that are learned are normalized when the rule is written.
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     n = options.sentence_words
-    prose = [ends_sentence(line, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
+    prose = [ends_sentence(_CITATIONS.sub("", line) if line.endswith("]") else line, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n)
+             for line in lines]
     first = prose.index(True) if True in prose else len(lines)
     seen = {}
     for i, line in enumerate(lines):
@@ -204,6 +213,8 @@ class Counts:
                     continue
                 if 2 * self.inside[site][digest] > count and not ends_sentence(text, **_SENTENCE):
                     continue  # mostly inside the article: a subheading or a transcript's cue
+                if _ASIDE.match(text) or (text.endswith((".", "。")) and word_count(text) <= 2):
+                    continue  # an aside of the story, or speech ('Thank you.'; 'Order here!' is a call)
                 if count < prose_need and (ends_sentence(text, **_SENTENCE) or 2 * self.opens[site][digest] > count):
                     continue
                 doc = Document.from_lines([text])

@@ -54,6 +54,34 @@ def test_near_misses_are_not_learned(kept, why):
     assert kept not in learned, why
 
 
+def transcripts() -> list[tuple[str, str]]:
+    """A site of transcripts and cited pages: asides, speech and source labels recur in
+    every story, where a subheading test does not see them (an interrupted turn ends in
+    '--', a cited sentence in '[12]')."""
+    docs = []
+    for i in range(10):
+        docs.append(("shows.example.com", "\n".join([
+            f"Transcript of show number {i} about the town", SENTENCE.format(day=f"day {i}"),
+            f"HOST: We have to ask you about plan {i} before we run out of --", "(CROSSTALK)",
+            f"GUEST: The plan will pass in the spring of year {i}, and the council knows it.[{i + 1}]",
+            "Later years", f"By year {i + 5} the town had paid for the buses it promised, the council said.",
+            "(END VIDEO CLIP)", "Sources:", f"The town's budget report for year {i}", "Thank you.", CHROME])))
+    return docs
+
+
+@pytest.mark.parametrize("kept, why", [
+    ("(CROSSTALK)", "a transcript's cue: an aside in round brackets"),
+    ("(END VIDEO CLIP)", "a transcript's cue: an aside in round brackets"),
+    ("Thank you.", "a sentence of two words is speech"),
+    ("Sources:", "a source note's label: the keep-guards protect it"),
+    ("Later years", "a subheading after a sentence that ends in a citation mark"),
+])
+def test_asides_speech_and_sources_are_not_learned(kept, why):
+    lines = learn(transcripts())["shows.example.com"].lines
+    assert CHROME in lines, "the site's chrome is still learned"
+    assert kept not in lines, why
+
+
 def test_the_same_files_in_any_order_and_with_any_jobs(tmp_path):
     docs = corpus()
     path = tmp_path / "corpus.jsonl"
