@@ -121,7 +121,7 @@ def fold(text: str) -> str:
 _ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
-_CLOSERS = "'\"’”»)"
+_CLOSERS = "'\"’”»)“‘«"  # (German and Swiss quotes close with “ ‘ «)
 _EMOJI_TAIL = r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*"
 _SENTENCE_ENDS: dict[tuple[bool, bool, bool, bool], object] = {}
 
@@ -152,13 +152,15 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     (True, False)
     >>> ends_sentence("「雨です。」』"), ends_sentence("「雨です。」』", brackets=True)
     (False, True)
+    >>> ends_sentence("Er sagte: „Wir bleiben.“"), ends_sentence("»Wir bleiben.«")
+    (True, True)
     """
     pattern = _SENTENCE_ENDS.get((question, emoji, colon, brackets)) or _sentence_end(question, emoji, colon, brackets)
     return pattern.search(text) is not None
 
 
-_QUESTION_END = compile_pattern(r"[?？]['\"’”»)]*$")
-_QUESTION_MARKS, _QUESTION_CLOSERS = ("?", "？"), "'\"’”»)"
+_QUESTION_END = compile_pattern(r"[?？]['\"’”»)“‘«]*$")
+_QUESTION_MARKS, _QUESTION_CLOSERS = ("?", "？"), _CLOSERS
 
 
 # a quotation: an opening mark, then words, closed after a comma or a sentence's end

@@ -111,6 +111,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"], p["flat_words"]) for i in rows]
     _neutral_structure(lines, rows, weights, p)
+    _headline_runs(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
@@ -290,6 +291,29 @@ def _is_card_headline(line: Line, words: tuple[int, int]) -> bool:
     low, high = words
     return (not _ruled(line) and not line.guarded and low <= line.words <= high
             and not _ends_sentence(line.text))
+
+
+def _headline_runs(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> None:
+    """Long lines without a sentence end (of a headline's length), three or more in a row,
+    each a paragraph of its own (blank lines around it), are a list of other stories' headlines ('Flights:
+    Passengers can fly for up to 80 percent less by travelling on this day'), not
+    paragraphs: they weigh as labels. One such line alone is a long headline or a
+    paragraph that lost its period; lines with no blank line between them are a
+    paragraph wrapped by hand."""
+    def alone(k: int) -> bool:
+        return ((k == 0 or rows[k - 1] < rows[k] - 1)
+                and (k + 1 == len(rows) or rows[k + 1] > rows[k] + 1))
+
+    run: list[int] = []
+    for k in range(len(rows) + 1):
+        if (k < len(rows) and weights[k] > 0 and lines[rows[k]].words <= TITLE_MAX_WORDS
+                and not _ends_sentence(lines[rows[k]].text) and alone(k)):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                weights[j] = -p["line_cost"]
+        run = []
 
 
 def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], start: int, last: int,
