@@ -49,17 +49,18 @@ class HeadKind(ReviseKind):
         or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
         headline itself, not a label (see :func:`cleaner.text.is_sentence_case`); speech or
         a sentence under way (``_UNDER_WAY``) means the story has begun."""
+        max_words = rule.param("max_words")
+        shortest, longest = rule.param("headline_min_words"), rule.param("headline_max_words")
         head: list[Line] = []
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
             if _UNDER_WAY.search(line.text):
                 return
-            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text, line.words):
+            if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
                 head.append(line)
                 continue
-            if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
-                    or line.words < rule.param("headline_min_words")
+            if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
                     or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
                 # rest of a sentence split onto lines at its links, a list's item: no headline)

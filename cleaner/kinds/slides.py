@@ -33,15 +33,17 @@ class SlidesKind(ReviseKind):
         that goes up from line to line, never above the total. Fractions in a recipe
         ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
         with a counter stands alone."""
+        min_words, min_items = rule.param("min_words"), rule.param("min_items")
+
         def counter(line: Line) -> tuple[int, int] | None:
-            if not line.is_kept or line.is_blank or line.guarded or line.words < rule.param("min_words"):
+            if not line.is_kept or line.is_blank or line.guarded or line.words < min_words:
                 return None
             found = rule.regex.match(line.text)
             numbers = NUMBER.findall(found.group(0)) if found else []
             return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
 
         def flush(run: list[int]) -> None:
-            if len(run) >= rule.param("min_items"):
+            if len(run) >= min_items:
                 for i in run:
                     doc.lines[i].drop(rule)
 
