@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from .document import DROP, Document, Line
+from .document import BLANK, DROP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
@@ -41,6 +41,7 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
     screens = _screens(rules)
     matched: dict[str, list[int]] = {}
     doc.prematch = (rules, matched)
+    proposed: set[int] = set()  # the lines the screen proposed a blanking rule for
     total = len(doc.lines)
     for i, line in enumerate(doc.lines):
         if progress and not i % _REPORT_EVERY:
@@ -49,6 +50,8 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
             guards, blankers, droppers, headers = screens.for_line(line)
             if headers:
                 _prematch(line, i, headers, matched)
+            if blankers:
+                proposed.add(i)
             if not line.is_kept:
                 continue
             if not (guards or blankers or droppers):
@@ -67,7 +70,7 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
         if kind.stage == CLASSIFY:
             own = [rule for rule in rules if rule.kind == name]
             if own:
-                kind.finish(doc, own)
+                kind.finish(doc, own, proposed if kind.action == BLANK else None)
 
 
 def _prematch(line: Line, i: int, candidates, matched: dict[str, list[int]]) -> None:
@@ -182,12 +185,7 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progres
     # A line's text never changes here, so the lines the patterns of a kind that asks for
     # them (a span's header, a zone's marker) match are found once, before the rounds.
     matching = _matching_lines(doc, rules)
-    checks = []
-    for kind in KINDS.values():
-        if kind.stage != CLASSIFY and (page or not kind.page_only):
-            for rule in rules:
-                if rule.kind == kind.name:
-                    checks.append((kind, rule, matching.get(rule.full_id, frozenset())))
+    checks = [(kind, rule, matching.get(rule.full_id, frozenset())) for kind, rule in _checks(rules, page)]
     for number in range(1, _MAX_ROUNDS + 1):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for kind, rule, lines in checks:
@@ -197,6 +195,29 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progres
         if sum(1 for line in doc.lines if line.action == DROP) == before:
             break
     return page
+
+
+_checks_by_rules: dict[tuple[int, bool], tuple] = {}  # (id of a rules tuple, page) -> (the tuple, its checks)
+
+
+def _checks(rules: tuple[Rule, ...], page: bool) -> tuple[tuple[object, Rule], ...]:
+    """The (kind, rule) pairs the rounds run, in the registry's order; found once per rules
+    tuple (remembered by its identity, as its screens are: see :meth:`Screens.of_rules`),
+    not for each document.
+
+    >>> from cleaner.rules import load_rules
+    >>> rules = load_rules()
+    >>> [rule.kind for _, rule in _checks(rules, False)][:2], _checks(rules, False) is _checks(rules, False)
+    (['head', 'run'], True)
+    """
+    found = _checks_by_rules.get((id(rules), page))
+    if found is None or found[0] is not rules:
+        if len(_checks_by_rules) >= 64:
+            _checks_by_rules.clear()
+        checks = tuple((kind, rule) for kind in KINDS.values() if kind.stage != CLASSIFY and (page or not kind.page_only)
+                       for rule in rules if rule.kind == kind.name)
+        found = _checks_by_rules[id(rules), page] = (rules, checks)
+    return found[1]
 
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:

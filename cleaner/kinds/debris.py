@@ -25,23 +25,25 @@ class DebrisKind(ClassifyKind):
     def hits(self, rule: Rule, text: str, lower: str | None) -> bool:
         return rule.matches(text, lower) and not has_words(rule.regex.sub("", text))
 
-    def finish(self, doc: Document, rules: list[Rule]) -> None:
-        _keep_code_samples(doc, rules)
+    def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
+        _keep_code_samples(doc, rules, proposed)
 
 
-def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
+def _keep_code_samples(doc: Document, debris: list[Rule], proposed: set[int] | None) -> None:
     """Lines of markup a story shows are code, not leftovers: a run of three or more
     adjacent lines that all hold markup, one of them with words or code around its tags
     (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
     in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
     of prose, or a run of bare tags, which are still blanked. Lines repeated in the run
-    count once."""
-    def has_markup(line: Line) -> bool:
+    count once. ``proposed``: the lines the screen proposed a debris rule for (None: any)."""
+    def has_markup(i: int, line: Line) -> bool:
+        if proposed is not None and i not in proposed and not (line.is_blank and not line.rule):
+            return False  # (screened by classify, and no debris pattern can occur in it)
         return any(rule.regex.search(line.text) for rule in debris)
 
     run: list[Line] = []
-    for line in doc.lines + [Line(0, "")]:  # the sentinel closes the last run
-        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+    for i, line in enumerate(doc.lines + [Line(0, "")]):  # the sentinel closes the last run
+        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(i, line):
             run.append(line)
             continue
         # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
