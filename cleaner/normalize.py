@@ -19,6 +19,7 @@ from .cache import compile_pattern
 
 # Every newline kind POLICY.md names: CRLF, CR, LF, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL.
 _NEWLINES = compile_pattern(r"\r\n|[\r\n\u2028\u2029\x85]")
+_OTHER_NEWLINES = compile_pattern(r"[\r\u2028\u2029\x85]")
 
 # Invisible characters that scrapers leave and that carry no meaning in news text.
 # ZWNJ/ZWJ (U+200C/D) are kept: Persian, Indic scripts and emoji sequences need them.
@@ -84,7 +85,9 @@ def _ftfy_fix(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Split on every newline kind; a final newline does not open an empty line."""
-    lines = _NEWLINES.split(text)
+    # (most texts hold no newline but "\n": one search of a class, then str.split, is
+    # several times faster than splitting on the alternation)
+    lines = text.split("\n") if _OTHER_NEWLINES.search(text) is None else _NEWLINES.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
