@@ -33,6 +33,8 @@ class ZoneKind(ReviseKind):
         """Drop a marker line (``matching``: the lines matching the rule) that comes after the
         article's prose and is followed by lines shaped like the zone's (see
         :func:`_zone_follows`), and everything after it."""
+        if not matching:
+            return  # (no marker: nothing to drop)
         prose: set[str] = set()
         lines = doc.lines
         for i, line in enumerate(lines):
