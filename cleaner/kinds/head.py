@@ -18,6 +18,19 @@ if TYPE_CHECKING:
 # ('「寒いね」', '"Run!"'), or one ending in a comma, a music note ('こんにちは、', 'Hi all ♪')
 # or a dash after a word (a dateline's start: 'WASHINGTON —', 'RADİKAL -')
 _UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
+_UNDER_WAY_LAST = "」』”\"“»’,、，♪♫-–—"  # the characters each of its alternatives ends with
+
+
+def _under_way(text: str) -> bool:
+    """``_UNDER_WAY.search(text)``, searched only in a line that ends with one of the
+    characters its alternatives end with (a search of the whole line is slow, and most
+    lines end otherwise). ``$`` also matches before a final newline.
+
+    >>> _under_way('"Run!"'), _under_way("WASHINGTON —"), _under_way("Top Stories")
+    (True, True, False)
+    """
+    end = text[:-1] if text.endswith("\n") else text
+    return end[-1:] in _UNDER_WAY_LAST and _UNDER_WAY.search(text) is not None
 
 
 def _continues(text: str) -> bool:
@@ -55,7 +68,7 @@ class HeadKind(ReviseKind):
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
-            if _UNDER_WAY.search(line.text):
+            if _under_way(line.text):
                 return
             if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
                 head.append(line)
