@@ -36,21 +36,25 @@ def _keep_code_samples(doc: Document, debris: list[Rule], proposed: set[int] | N
     in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
     of prose, or a run of bare tags, which are still blanked. Lines repeated in the run
     count once. ``proposed``: the lines the screen proposed a debris rule for (None: any)."""
-    def has_markup(i: int, line: Line) -> bool:
-        if proposed is not None and i not in proposed and not (line.is_blank and not line.rule):
-            return False  # (screened by classify, and no debris pattern can occur in it)
+    def may_hold_markup(i: int, line: Line) -> bool:
+        # (a line classify screened without proposing a debris rule holds no markup)
+        return proposed is None or i in proposed or (line.is_blank and not line.rule)
+
+    def has_markup(line: Line) -> bool:
         return any(rule.regex.search(line.text) for rule in debris)
 
     run: list[Line] = []
     for i, line in enumerate(doc.lines + [Line(0, "")]):  # the sentinel closes the last run
-        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(i, line):
+        if (may_hold_markup(i, line) and line.text.strip() and (line.is_kept or line.category == "debris")
+                and has_markup(line)):
             run.append(line)
             continue
-        # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
-        # and what is left must still be a sample, or cleaning twice would blank more)
-        distinct = {item.text if item.is_blank else fold(item.text) for item in run}
-        if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
-            for item in run:
-                if item.is_blank and item.rule:
-                    item.decide(KEEP, "", "", "")
+        if len(run) >= _CODE_MIN_LINES:
+            # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
+            # and what is left must still be a sample, or cleaning twice would blank more)
+            distinct = {item.text if item.is_blank else fold(item.text) for item in run}
+            if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+                for item in run:
+                    if item.is_blank and item.rule:
+                        item.decide(KEEP, "", "", "")
         run = []

@@ -56,7 +56,8 @@ class SlidesKind(ReviseKind):
             if count is not None and count[0] <= count[1] and last is not None and count[1] == last[1] and count[0] > last[0]:
                 run.append(i)
             else:
-                flush(run)
+                if run:
+                    flush(run)
                 run = [i] if count is not None and count[0] <= count[1] else []
             last = count if run else None
         flush(run)
