@@ -16,7 +16,6 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 from __future__ import annotations
 
 from collections import namedtuple
-from typing import Callable, Optional
 
 from .document import BLANK, DROP, Document, Line
 from .kinds import KINDS
@@ -26,11 +25,15 @@ from .kinds.page import looks_like_page
 from .rules import Rule
 from .screen import NO_LIMIT, Screens
 
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 # Told how far a cleaning has got: ``progress(step, done, total)`` (``total`` 0: no count),
 # e.g. ``("classify", 40_960, 102_400)``, ``("revise round 1: duplicate", 0, 0)``. The
 # clean command draws it for a large file; most callers pass None.
-Progress = Optional[Callable[[str, int, int], None]]
+if TYPE_CHECKING:
+    from typing import Callable, Optional
+
+    Progress = Optional[Callable[[str, int, int], None]]
 
 _REPORT_EVERY = 4096  # lines
 

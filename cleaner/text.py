@@ -10,7 +10,7 @@ function's doctests show it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from .cache import compile_pattern
 

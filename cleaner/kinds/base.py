@@ -10,9 +10,11 @@ edges: a rule arrives as an argument.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 if TYPE_CHECKING:  # (a kind never imports the rules at run time)
+    from typing import ClassVar
+
     from ..document import Document
     from ..rules import Rule
 

@@ -1,7 +1,7 @@
 """``debris``: leftover markup; once every match is removed the line holds no letter or digit."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import BLANK, KEEP, Document, Line
 from ..text import fold, has_words

@@ -1,7 +1,7 @@
 """``head``: site names and section labels above the headline."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..cache import compile_pattern

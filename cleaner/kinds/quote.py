@@ -1,7 +1,7 @@
 """``quote``: a pull quote that repeats a sentence of the story."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..text import fold
 from .base import SEARCH, Param, ReviseKind

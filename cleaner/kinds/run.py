@@ -1,7 +1,7 @@
 """``run``: a menu printed one item per line."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import Line

@@ -1,7 +1,7 @@
 """``slides``: a photo gallery's captions printed as text."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from .base import MATCH, Param, ReviseKind

@@ -1,7 +1,7 @@
 """``span``: a header line and the link-like items next to it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..text import BULLET, DIGIT, ends_sentence, quotes_speech, repeats_title

@@ -1,7 +1,7 @@
 """``teaser``: lists of other stories' headlines."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..text import ends_sentence, is_headline_like, is_prose

@@ -1,7 +1,7 @@
 """``zone``: a marker line after the article's prose, and everything after it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from .base import Param, ReviseKind
