@@ -13,8 +13,6 @@ is applied. ftfy is imported lazily and only runs on lines that look like mojiba
 """
 from __future__ import annotations
 
-import html
-
 from .cache import compile_pattern
 
 # Every newline kind POLICY.md names: CRLF, CR, LF, LINE SEPARATOR, PARAGRAPH SEPARATOR, NEL.
@@ -98,6 +96,8 @@ def unescape_entities(text: str) -> str:
     for _ in range(4):
         if "&" not in text:
             break
+        import html  # (its table of entities takes a millisecond to import; most texts hold none)
+
         decoded = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         if decoded == text:
             break

@@ -187,7 +187,8 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progres
     # them (a span's header, a zone's marker) match are found once, before the rounds.
     matching = _matching_lines(doc, rules)
     plan = _plan(rules)
-    checks = [(kind, rule, matching.get(rule.full_id, frozenset())) for kind, rule in (plan.page if page else plan.article)]
+    checks = [(kind, rule, matching.get(rule.full_id, frozenset()))
+              for kind, rule in (plan.page if page else plan.article)]
     for number in range(1, _MAX_ROUNDS + 1):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for kind, rule, lines in checks:
