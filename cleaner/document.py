@@ -128,8 +128,8 @@ class Document:
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":
         doc = cls([Line(i, t) for i, t in enumerate(texts, 1)])
-        for line in doc.lines:
-            if not has_words(line.text):  # POLICY: a line with no word is a blank line
+        for line in doc.lines:  # (a line with a word counted holds a letter or digit)
+            if not line.words and not has_words(line.text):  # POLICY: a line with no word is a blank line
                 line.decide(BLANK, "", "debris" if line.text else "", "normalize")
         return doc
 
