@@ -37,7 +37,7 @@ import zlib
 from . import re_internals
 from .atomic import write_atomic
 
-_FORMAT = 4
+_FORMAT = 5
 
 
 def _code_stamp() -> int:
@@ -80,15 +80,17 @@ def cache_file() -> str | None:
 def _load() -> dict:
     global _state  # a process-wide cache of immutable compiled data, never document state
     if _state is None:
-        _state = {"toml": {}, "regex": {}, "memo": {}, "saves": 0, "last_used": {}, "dirty": False, "used": set()}
+        _state = {"toml": {}, "regex": {}, "memo": {}, "engine": {}, "saves": 0, "last_used": {}, "dirty": False,
+                  "used": set()}
         path = cache_file()
         try:
             if path is not None and os.path.isfile(path):
-                with open(path, "rb") as handle:
-                    version, *stored = marshal.load(handle)
+                with open(path, "rb") as handle:  # (marshal.load reads a file piece by piece: 4x slower)
+                    version, *stored = marshal.loads(handle.read())
                 _mark_read(path)
                 if (version == _VERSION and len(stored) == len(_STORED)
-                        and all(isinstance(d, dict) for d in (*stored[:3], stored[4]))):
+                        and all(isinstance(d, bytes if name in _LAZY else dict)
+                                for name, d in zip(_STORED, stored) if name != "saves")):
                     _state.update(zip(_STORED, stored))
         except (OSError, EOFError, ValueError, TypeError):
             pass  # a corrupt or foreign file: start afresh, it is rewritten on save
@@ -104,7 +106,7 @@ def save() -> None:
     try:
         _prune(state)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        data = marshal.dumps((_VERSION, *(state[name] for name in _STORED)))
+        data = marshal.dumps((_VERSION, *(_encoded(state, name) for name in _STORED)))
         write_atomic(path, data, sync=False)  # a cache: a file lost in a crash is only rebuilt
         state["dirty"] = False
         _remove_abandoned(os.path.dirname(path), path)
@@ -112,8 +114,30 @@ def save() -> None:
         pass
 
 
-_SECTIONS = ("toml", "regex", "memo")
+_SECTIONS = ("toml", "regex", "memo", "engine")
 _STORED = (*_SECTIONS, "saves", "last_used")  # the file: _VERSION, then these
+# Kept encoded in the file and decoded when first used: a small input never builds the
+# compiled prefilter (most of the memos are its translations), and when each entry was
+# last used matters only when the file is saved.
+_LAZY = ("engine", "last_used")
+
+
+def _decoded(state: dict, name: str) -> dict:
+    """A section of the state, decoded on first use (see ``_LAZY``)."""
+    value = state[name]
+    if isinstance(value, bytes):
+        try:
+            value = marshal.loads(value)
+        except (EOFError, ValueError, TypeError):
+            value = None
+        state[name] = value = value if isinstance(value, dict) else {}  # (a corrupt part: rebuilt)
+    return value
+
+
+def _encoded(state: dict, name: str):
+    """A section as the file stores it: a lazy one as its marshal bytes (as read, if unused)."""
+    value = state[name]
+    return marshal.dumps(value) if name in _LAZY and not isinstance(value, bytes) else value
 _KEEP_SAVES = 20
 
 
@@ -121,6 +145,8 @@ def _prune(state: dict) -> None:
     """Drop the entries no run used in the last ``_KEEP_SAVES`` saves (edited rules leave
     their old patterns behind; the file should not grow forever). Each run uses only the
     patterns its lines need, so one run's use alone is not a reason to drop the rest."""
+    for name in (*_SECTIONS, "last_used"):
+        _decoded(state, name)
     save = state["saves"] = state["saves"] + 1
     last_used = state["last_used"]
     last_used.update((entry, save) for entry in state["used"])
@@ -179,15 +205,18 @@ def load_toml(path: str, parse) -> dict:
     return data
 
 
-def memo(key: str, compute):
+def memo(key: str, compute, section: str = "memo"):
     """``compute()``, or its value from an earlier run (for plain data derived from patterns).
-    Kept apart for each regex engine: what is derived from parse trees differs without them."""
+    Kept apart for each regex engine: what is derived from parse trees differs without them.
+    ``section="engine"``: a memo of the compiled prefilter, read from the file only when
+    the prefilter is built."""
     state = _load()
     key = f"{re_internals.ENGINE.name}:{key}"
-    state["used"].add(("memo", key))
-    if key in state["memo"]:
-        return state["memo"][key]
-    value = state["memo"][key] = compute()
+    state["used"].add((section, key))
+    memos = _decoded(state, section)
+    if key in memos:
+        return memos[key]
+    value = memos[key] = compute()
     state["dirty"] = True
     return value
 

@@ -83,12 +83,20 @@ def exit_status_markdown() -> str:
     return "\n".join(["| exit status | meaning |", "|---|---|", *rows, "", EXIT_STATUS_NOTE]) + "\n"
 
 
+class _Parser(argparse.ArgumentParser):
+    """The epilog (examples, exit statuses) is laid out only when help is printed: wrapping
+    it imports ``textwrap`` and compiles its patterns, which a plain run does not need."""
+
+    def format_help(self) -> str:
+        self.epilog = EXAMPLES + "\n" + exit_status_text()
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="clean",
         description="Remove boilerplate and noise lines from scraped news text "
         "and say which rule removed what.",
-        epilog=EXAMPLES + "\n" + exit_status_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="text files; '-' or none for standard input")

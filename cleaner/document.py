@@ -54,9 +54,10 @@ class Verdict(namedtuple("Verdict", "number action rule category stage text")):
 class Line:
     """One normalized line and the decision taken on it so far.
 
-    Its word count is computed once, on first use, and kept on the line. Its lowered
-    text and fold key are computed when asked, not kept: a copy of every line would
-    hold as much memory again (a large file's peak memory is bounded by a test).
+    Its word count is computed once, when the line is made, and kept on the line (every
+    check reads it, most of them on every line). Its lowered text and fold key are
+    computed when asked, not kept: a copy of every line would hold as much memory again
+    (a large file's peak memory is bounded by a test).
 
     >>> line = Line(2, "The U.S. Advertisement")
     >>> line
@@ -65,13 +66,14 @@ class Line:
     (3, 'the u.s. advertisement', 'theusadvertisement')
     """
 
-    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "word_total")
+    __slots__ = ("number", "text", "action", "rule", "category", "stage", "guarded", "words")
 
     def __init__(self, number: int, text: str, action: str = KEEP, rule: str = "", category: str = "",
                  stage: str = "", guarded: bool = False) -> None:
         self.number, self.text, self.action, self.rule = number, text, action, rule
         self.category, self.stage, self.guarded = category, stage, guarded
-        self.word_total = -1  # counted once, on first use
+        # (an ASCII line is counted faster than word_count's memo is read)
+        self.words = count_ascii_words(text) if text.isascii() else word_count(text)
 
     def __repr__(self) -> str:
         return f"Line({self.number!r}, {self.text!r}, action={self.action!r}, rule={self.rule!r})"
@@ -83,13 +85,6 @@ class Line:
     @property
     def is_kept(self) -> bool:
         return self.action == KEEP
-
-    @property
-    def words(self) -> int:
-        if self.word_total < 0:  # (an ASCII line is counted faster than the memo is read)
-            text = self.text
-            self.word_total = count_ascii_words(text) if text.isascii() else word_count(text)
-        return self.word_total
 
     @property
     def lower(self) -> str | None:
@@ -133,8 +128,8 @@ class Document:
     @classmethod
     def from_lines(cls, texts: list[str]) -> "Document":
         doc = cls([Line(i, t) for i, t in enumerate(texts, 1)])
-        for line in doc.lines:
-            if not has_words(line.text):  # POLICY: a line with no word is a blank line
+        for line in doc.lines:  # (a line with a word counted holds a letter or digit)
+            if not line.words and not has_words(line.text):  # POLICY: a line with no word is a blank line
                 line.decide(BLANK, "", "debris" if line.text else "", "normalize")
         return doc
 

@@ -82,7 +82,8 @@ def _build(key: tuple, config) -> tuple | None:
     if same_ftfy and assumed and not disabled_reason():
         import re2
 
-        parts = memo("ftfy-badness:" + BADNESS_RE.pattern, lambda: _translated(BADNESS_RE, superset))
+        parts = memo("ftfy-badness:" + BADNESS_RE.pattern, lambda: _translated(BADNESS_RE, superset),
+                     section="engine")
         if parts is not None:
             options = re2.Options()
             options.max_mem = 16 << 20

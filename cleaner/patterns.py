@@ -204,8 +204,14 @@ def needed_strings(alternative: str, flags: int) -> list[str] | None:
 
 def _without_superstrings(strings) -> list[str]:
     """The strings, sorted, less those that hold another (a line holding ``cookies`` holds
-    ``cookie``: searching for the shorter one is enough)."""
-    return sorted(s for s in strings if not any(t != s and t in s for t in strings))
+    ``cookie``: searching for the shorter one is enough). Shortest first, each string is
+    checked against the strings kept so far: one that holds a dropped string holds the
+    kept string inside that one too."""
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(t != s and t in s for t in kept):
+            kept.append(s)
+    return sorted(kept)
 
 
 def compile_joined(parts, flags: int) -> re.Pattern | None:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .stages import Progress, classify, revise
+from .stages import classify, revise
 from .config import Config
 from .document import Document, Verdict
 from .normalize import normalize
 from .rules import Rule, for_site, load_rules, site_key
+
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
+if TYPE_CHECKING:
+    from .stages import Progress
 
 class Result(namedtuple("Result", "text trace origins", defaults=((),))):
     """A cleaned document and its trace (one verdict per normalized input line);

@@ -62,7 +62,7 @@ def superset_parts(rule) -> tuple[str, ...] | None:
             return tuple(superset.translate("|".join(f"(?:{p})" for p in patterns), flags, how))
         except superset.Untranslatable:
             return None
-    return memo("superset:" + "\0".join((how, str(int(flags)), *patterns)), compute)
+    return memo("superset:" + "\0".join((how, str(int(flags)), *patterns)), compute, section="engine")
 
 
 class Prefilter:

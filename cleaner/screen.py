@@ -85,13 +85,19 @@ class Screen:
         self.searching = UnionMatcher(tuple(r.matcher for r, _ in searching)) if searching else None
         self.short_limit = min(self.SHORT_WORDS, max((limit for _, limit in searching), default=0))
         rules = [(r, limit) for r, limit in limited_rules if r.matcher is not None or r.lines]
+        # (found by identity: comparing rules compares their whole content, which cost more
+        # than the rest of building the screen; equal rules are screened alike either way)
+        in_whole, in_searching = {id(r) for r, _ in whole}, {id(r) for r, _ in searching}
         self._candidates = {
-            (w, s): tuple(item for item in rules if (w or item not in whole) and (s or item not in searching))
+            (w, s): tuple(item for item in rules if (w or id(item[0]) not in in_whole)
+                          and (s or id(item[0]) not in in_searching))
             for w in (False, True) for s in (False, True)}
         # for the engine: each rule with the index of its patterns in the engine (-1: always tried)
         self._screened = tuple(r for r, _ in rules if r.matcher is not None and not r.lines)
-        self._listed = tuple((item, self._screened.index(item[0]) if item[0] in self._screened else -1)
-                             for item in rules)
+        index = {}
+        for i, rule in enumerate(self._screened):
+            index.setdefault(id(rule), i)
+        self._listed = tuple((item, index.get(id(item[0]), -1)) for item in rules)
         self._seen = 0
         self._prefilter: Prefilter | None | bool = False  # False: not built yet
 

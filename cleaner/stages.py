@@ -15,9 +15,9 @@ whether keep-guards protect lines from it: the kinds table in ``rules/README.md`
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections import namedtuple
 
-from .document import DROP, Document, Line
+from .document import BLANK, DROP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
@@ -25,11 +25,15 @@ from .kinds.page import looks_like_page
 from .rules import Rule
 from .screen import NO_LIMIT, Screens
 
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 # Told how far a cleaning has got: ``progress(step, done, total)`` (``total`` 0: no count),
 # e.g. ``("classify", 40_960, 102_400)``, ``("revise round 1: duplicate", 0, 0)``. The
 # clean command draws it for a large file; most callers pass None.
-Progress = Optional[Callable[[str, int, int], None]]
+if TYPE_CHECKING:
+    from typing import Callable, Optional
+
+    Progress = Optional[Callable[[str, int, int], None]]
 
 _REPORT_EVERY = 4096  # lines
 
@@ -41,6 +45,7 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
     screens = _screens(rules)
     matched: dict[str, list[int]] = {}
     doc.prematch = (rules, matched)
+    proposed: set[int] = set()  # the lines the screen proposed a blanking rule for
     total = len(doc.lines)
     for i, line in enumerate(doc.lines):
         if progress and not i % _REPORT_EVERY:
@@ -49,6 +54,8 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
             guards, blankers, droppers, headers = screens.for_line(line)
             if headers:
                 _prematch(line, i, headers, matched)
+            if blankers:
+                proposed.add(i)
             if not line.is_kept:
                 continue
             if not (guards or blankers or droppers):
@@ -63,11 +70,8 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
             dropper = _first_hit(line, lower, droppers)
             if dropper is not None:
                 line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
-    for name, kind in KINDS.items():
-        if kind.stage == CLASSIFY:
-            own = [rule for rule in rules if rule.kind == name]
-            if own:
-                kind.finish(doc, own)
+    for kind, own in _plan(rules).finishes:
+        kind.finish(doc, list(own), proposed if kind.action == BLANK else None)
 
 
 def _prematch(line: Line, i: int, candidates, matched: dict[str, list[int]]) -> None:
@@ -182,12 +186,9 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progres
     # A line's text never changes here, so the lines the patterns of a kind that asks for
     # them (a span's header, a zone's marker) match are found once, before the rounds.
     matching = _matching_lines(doc, rules)
-    checks = []
-    for kind in KINDS.values():
-        if kind.stage != CLASSIFY and (page or not kind.page_only):
-            for rule in rules:
-                if rule.kind == kind.name:
-                    checks.append((kind, rule, matching.get(rule.full_id, frozenset())))
+    plan = _plan(rules)
+    checks = [(kind, rule, matching.get(rule.full_id, frozenset()))
+              for kind, rule in (plan.page if page else plan.article)]
     for number in range(1, _MAX_ROUNDS + 1):
         before = sum(1 for line in doc.lines if line.action == DROP)
         for kind, rule, lines in checks:
@@ -199,9 +200,48 @@ def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progres
     return page
 
 
+class _Plan(namedtuple("_Plan", "finishes article page")):
+    """What the stages run for a rules tuple: each classify kind with its rules (for its
+    ``finish``), and the (kind, rule) checks of the rounds in the registry's order
+    (article mode, page mode)."""
+
+    __slots__ = ()
+
+
+_plans: dict[int, tuple] = {}  # id of a rules tuple -> (the tuple, its plan)
+
+
+def _plan(rules: tuple[Rule, ...]) -> _Plan:
+    """The rules tuple's :class:`_Plan`, found once per tuple (remembered by its identity,
+    as its screens are: see :meth:`Screens.of_rules`), not for each document.
+
+    >>> from cleaner.rules import load_rules
+    >>> rules = load_rules()
+    >>> [rule.kind for _, rule in _plan(rules).article][:2], _plan(rules) is _plan(rules)
+    (['head', 'run'], True)
+    """
+    found = _plans.get(id(rules))
+    if found is None or found[0] is not rules:
+        if len(_plans) >= 64:
+            _plans.clear()
+        kinds = list(KINDS.values())
+        finishes = []
+        for kind in kinds:
+            own = tuple(rule for rule in rules if rule.kind == kind.name)
+            if kind.stage == CLASSIFY and own:
+                finishes.append((kind, own))
+
+        def checks(page: bool) -> tuple:
+            return tuple((kind, rule) for kind in kinds if kind.stage != CLASSIFY and (page or not kind.page_only)
+                         for rule in rules if rule.kind == kind.name)
+
+        found = _plans[id(rules)] = (rules, _Plan(tuple(finishes), checks(False), checks(True)))
+    return found[1]
+
+
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
-    """For each rule whose kind is handed the lines its patterns match (``prematch``), the
-    indexes of the non-blank lines that match. :func:`classify` found them for these rules
+    """For each rule whose kind is handed the lines its patterns match (``prematch``) and
+    that matches a line, the indexes of the non-blank lines that match. :func:`classify` found them for these rules
     (``doc.prematch``), so a line is not screened twice; the lines it blanked since are
     left out (a line's text does not change, its action may)."""
     if doc.prematch is not None and doc.prematch[0] is rules:
@@ -214,6 +254,5 @@ def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozens
                 candidates = screens.for_line(line)[3]
                 if candidates:
                     _prematch(line, i, candidates, matched)
-    lines = doc.lines
-    return {rule.full_id: frozenset(i for i in matched.get(rule.full_id, ()) if not lines[i].is_blank)
-            for rule in rules if KINDS[rule.kind].prematch}
+    lines = doc.lines  # (a rule that matched no line has no entry)
+    return {rule_id: frozenset(i for i in found if not lines[i].is_blank) for rule_id, found in matched.items()}

@@ -219,9 +219,11 @@ def _charset(op, av, flags: int, coarse: bool = True) -> str:
     (``coarse``: see :func:`_coarse`)."""
     source = _atom_source(op, av)
     if coarse:
-        ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)))
+        ranges = memo(f"superset-atom:{flags}:{source}", lambda: _coarse(_accepted(op, av, source, flags)),
+                      section="engine")
     else:
-        ranges = memo(f"superset-atom-exact:{flags}:{source}", lambda: _accepted(op, av, source, flags))
+        ranges = memo(f"superset-atom-exact:{flags}:{source}", lambda: _accepted(op, av, source, flags),
+                      section="engine")
     if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
         return _code(ranges[0][0])
     return "[" + "".join(_code(a) if a == b else f"{_code(a)}-{_code(b)}" for a, b in ranges) + "]"
@@ -301,7 +303,7 @@ def _accepted(op, av, source: str, flags: int) -> list[tuple[int, int]]:
     if op is sre.NOT_LITERAL:
         return _complement(_listed([av], flags))
     if op is not sre.IN:
-        return memo(f"superset-scan:{flags}:{source}", lambda: _scanned(source, flags))
+        return memo(f"superset-scan:{flags}:{source}", lambda: _scanned(source, flags), section="engine")
     listed, ranges, negate = [], [], False
     for item_op, item in av:
         if item_op is sre.NEGATE:
@@ -312,7 +314,7 @@ def _accepted(op, av, source: str, flags: int) -> list[tuple[int, int]]:
             listed.extend(range(item[0], item[1] + 1))
         else:
             alone = _atom_source(sre.IN, [(item_op, item)])
-            ranges += memo(f"superset-scan:{flags}:{alone}", lambda: _scanned(alone, flags))
+            ranges += memo(f"superset-scan:{flags}:{alone}", lambda: _scanned(alone, flags), section="engine")
     ranges = _merged(ranges + _listed(listed, flags))
     return _complement(ranges) if negate else ranges
 
@@ -428,5 +430,5 @@ def _lower_groups() -> dict[int, list[int]]:
                 if lower != c:
                     groups.setdefault(lower, []).append(c)
             return groups
-        _LOWER_GROUPS = memo("superset-lower-groups", compute)
+        _LOWER_GROUPS = memo("superset-lower-groups", compute, section="engine")
     return _LOWER_GROUPS

@@ -161,3 +161,23 @@ def test_fold_removes_what_the_pattern_removes(text):
     from cleaner.text import fold
 
     assert fold(text) == re.sub(r"[\W_]+", "", text.casefold())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(".!。！?？:;；'\"’”»)」a \n🙂"), max_size=8), st.booleans(), st.booleans())
+def test_ends_sentence_is_the_pattern(text, question, colon):
+    """Without emoji or brackets, ends_sentence() reads the line's last characters; the
+    answer is the pattern's."""
+    from cleaner.text import _sentence_end, ends_sentence
+
+    expected = _sentence_end(question, False, colon, False).search(text) is not None
+    assert ends_sentence(text, question=question, colon=colon) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("「“\"„«‘」』”»’,、♪-–— \n\tb1_."), max_size=8))
+def test_head_under_way_is_the_pattern(text):
+    """head searches _UNDER_WAY only in lines ending with one of its last characters."""
+    from cleaner.kinds.head import _UNDER_WAY, _under_way
+
+    assert _under_way(text) == (_UNDER_WAY.search(text) is not None)

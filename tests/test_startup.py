@@ -11,7 +11,7 @@ import sys
 from .conftest import ROOT
 
 # (dataclasses pulls in inspect, ast and tokenize; pathlib pulls in urllib.parse)
-NOT_AT_START = ("trafilatura", "bs4", "ftfy", "lxml", "dataclasses", "inspect", "pathlib", "json", "difflib",
+NOT_AT_START = ("trafilatura", "bs4", "ftfy", "lxml", "dataclasses", "inspect", "pathlib", "json", "difflib", "typing",
                 "tomllib", "tempfile", "multiprocessing", "cleaner.io.batch")
 
 PROBE = """

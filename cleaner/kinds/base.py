@@ -10,9 +10,11 @@ edges: a rule arrives as an argument.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 if TYPE_CHECKING:  # (a kind never imports the rules at run time)
+    from typing import ClassVar
+
     from ..document import Document
     from ..rules import Rule
 
@@ -94,8 +96,11 @@ class ClassifyKind(Kind):
     def hits(self, rule: Rule, text: str, lower: str | None) -> bool:
         return rule.matches(text, lower)
 
-    def finish(self, doc: Document, rules: list[Rule]) -> None:
-        """After every line is judged: a second look at the kind's own decisions."""
+    def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
+        """After every line is judged: a second look at the kind's own decisions.
+        ``proposed`` (for a blanking kind): the lines the screen proposed one of its rules
+        for; no other line classify screened can match them (a line blank before
+        classify was not screened)."""
 
 
 class ReviseKind(Kind):

@@ -1,7 +1,7 @@
 """``contains``: a pattern occurs in the line, and the line is short enough."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP
 from .base import SEARCH, ClassifyKind, Param

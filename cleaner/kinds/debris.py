@@ -1,7 +1,7 @@
 """``debris``: leftover markup; once every match is removed the line holds no letter or digit."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import BLANK, KEEP, Document, Line
 from ..text import fold, has_words
@@ -25,30 +25,36 @@ class DebrisKind(ClassifyKind):
     def hits(self, rule: Rule, text: str, lower: str | None) -> bool:
         return rule.matches(text, lower) and not has_words(rule.regex.sub("", text))
 
-    def finish(self, doc: Document, rules: list[Rule]) -> None:
-        _keep_code_samples(doc, rules)
+    def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
+        _keep_code_samples(doc, rules, proposed)
 
 
-def _keep_code_samples(doc: Document, debris: list[Rule]) -> None:
+def _keep_code_samples(doc: Document, debris: list[Rule], proposed: set[int] | None) -> None:
     """Lines of markup a story shows are code, not leftovers: a run of three or more
     adjacent lines that all hold markup, one of them with words or code around its tags
     (``<title>Test</title>``, ``<p>Hello</p>``), is a code sample, and the tag-only lines
     in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
     of prose, or a run of bare tags, which are still blanked. Lines repeated in the run
-    count once."""
+    count once. ``proposed``: the lines the screen proposed a debris rule for (None: any)."""
+    def may_hold_markup(i: int, line: Line) -> bool:
+        # (a line classify screened without proposing a debris rule holds no markup)
+        return proposed is None or i in proposed or (line.is_blank and not line.rule)
+
     def has_markup(line: Line) -> bool:
         return any(rule.regex.search(line.text) for rule in debris)
 
     run: list[Line] = []
-    for line in doc.lines + [Line(0, "")]:  # the sentinel closes the last run
-        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+    for i, line in enumerate(doc.lines + [Line(0, "")]):  # the sentinel closes the last run
+        if (may_hold_markup(i, line) and line.text.strip() and (line.is_kept or line.category == "debris")
+                and has_markup(line)):
             run.append(line)
             continue
-        # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
-        # and what is left must still be a sample, or cleaning twice would blank more)
-        distinct = {item.text if item.is_blank else fold(item.text) for item in run}
-        if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
-            for item in run:
-                if item.is_blank and item.rule:
-                    item.decide(KEEP, "", "", "")
+        if len(run) >= _CODE_MIN_LINES:
+            # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
+            # and what is left must still be a sample, or cleaning twice would blank more)
+            distinct = {item.text if item.is_blank else fold(item.text) for item in run}
+            if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+                for item in run:
+                    if item.is_blank and item.rule:
+                        item.decide(KEEP, "", "", "")
         run = []

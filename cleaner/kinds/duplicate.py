@@ -1,7 +1,7 @@
 """``duplicate``: later copies of the title or of a paragraph."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import Line
 from ..text import BULLET, ends_question

@@ -1,7 +1,7 @@
 """``guard``: a matching line (a byline, a dateline) is content; the guarded kinds never drop it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from .base import ClassifyKind, Param
 

@@ -1,7 +1,7 @@
 """``head``: site names and section labels above the headline."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..cache import compile_pattern
@@ -18,6 +18,19 @@ if TYPE_CHECKING:
 # ('「寒いね」', '"Run!"'), or one ending in a comma, a music note ('こんにちは、', 'Hi all ♪')
 # or a dash after a word (a dateline's start: 'WASHINGTON —', 'RADİKAL -')
 _UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
+_UNDER_WAY_LAST = "」』”\"“»’,、，♪♫-–—"  # the characters each of its alternatives ends with
+
+
+def _under_way(text: str) -> bool:
+    """``_UNDER_WAY.search(text)``, searched only in a line that ends with one of the
+    characters its alternatives end with (a search of the whole line is slow, and most
+    lines end otherwise). ``$`` also matches before a final newline.
+
+    >>> _under_way('"Run!"'), _under_way("WASHINGTON —"), _under_way("Top Stories")
+    (True, True, False)
+    """
+    end = text[:-1] if text.endswith("\n") else text
+    return end[-1:] in _UNDER_WAY_LAST and _UNDER_WAY.search(text) is not None
 
 
 def _continues(text: str) -> bool:
@@ -49,17 +62,18 @@ class HeadKind(ReviseKind):
         or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
         headline itself, not a label (see :func:`cleaner.text.is_sentence_case`); speech or
         a sentence under way (``_UNDER_WAY``) means the story has begun."""
+        max_words = rule.param("max_words")
+        shortest, longest = rule.param("headline_min_words"), rule.param("headline_max_words")
         head: list[Line] = []
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
-            if _UNDER_WAY.search(line.text):
+            if _under_way(line.text):
                 return
-            if is_label(line, rule.param("max_words")) and not is_sentence_case(line.text, line.words):
+            if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
                 head.append(line)
                 continue
-            if (line.guarded or ends_sentence(line.text) or line.words > rule.param("headline_max_words")
-                    or line.words < rule.param("headline_min_words")
+            if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
                     or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
                 # rest of a sentence split onto lines at its links, a list's item: no headline)

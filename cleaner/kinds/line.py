@@ -1,7 +1,7 @@
 """``line``: the stripped line fully matches a pattern, or is one of the rule's exact ``lines``."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, KEEP
 from ..text import repeats_title
@@ -21,7 +21,7 @@ class LineKind(ClassifyKind):
                                        "set in the rule's shape (a teaser link in capitals stands between paragraphs)"),
     }
 
-    def finish(self, doc: Document, rules: list[Rule]) -> None:
+    def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
         """Give the headline back to the rules that may not take it (``headline_place``).
 
         >>> from cleaner import Cleaner

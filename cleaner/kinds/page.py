@@ -29,7 +29,7 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, Line

@@ -1,7 +1,7 @@
 """``quote``: a pull quote that repeats a sentence of the story."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..text import fold
 from .base import SEARCH, Param, ReviseKind
@@ -33,10 +33,14 @@ class QuoteKind(ReviseKind):
         lines = doc.lines
         candidates = [lines[i] for i in sorted(matching) if lines[i].is_kept and not lines[i].guarded
                       and lines[i].words <= rule.param("max_words")]
+        min_chars, kept = rule.param("min_chars"), None
         for line in candidates:
             rest = fold(rule.regex.sub("", line.text))
-            if len(rest) >= rule.param("min_chars") and any(
-                    other is not line and other.is_kept and rest in other.key for other in lines):
+            if len(rest) < min_chars:
+                continue
+            if kept is None:  # (each kept line folded once, not once per candidate)
+                kept = [(other, other.key) for other in lines if other.is_kept]
+            if any(other is not line and other.is_kept and rest in key for other, key in kept):
                 line.drop(rule)
 
 

@@ -1,7 +1,7 @@
 """``run``: a menu printed one item per line."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import Line
@@ -39,10 +39,14 @@ class RunKind(ReviseKind):
         ('・Firefox', '★The Shore': a story's list of browsers, of nominees), unless half
         its items are known menu words. The last item of a run right above a byline or date is the
         headline of the post, not a menu item."""
+        max_words, title_max_words = rule.param("max_words"), rule.param("title_max_words")
+        longest = max(max_words, title_max_words)
+
         def is_item(line: Line) -> bool:
-            return not line.is_blank and (
-                is_label(line, rule.param("max_words"))
-                or (is_label(line, rule.param("title_max_words")) and is_headline_like(line.text, 1.0)))
+            # (a label of ``max_words``, or of ``title_max_words`` in Title Case: one label
+            # test with the larger limit, then the headline test only for the longer ones)
+            return (not line.is_blank and is_label(line, longest)
+                    and (line.words <= max_words or is_headline_like(line.text, 1.0)))
 
         lines = doc.lines
         for run, dropped in find_runs(lines, is_item, count_dropped=True):

@@ -1,7 +1,7 @@
 """``slides``: a photo gallery's captions printed as text."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from .base import MATCH, Param, ReviseKind
@@ -33,15 +33,17 @@ class SlidesKind(ReviseKind):
         that goes up from line to line, never above the total. Fractions in a recipe
         ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
         with a counter stands alone."""
+        min_words, min_items = rule.param("min_words"), rule.param("min_items")
+
         def counter(line: Line) -> tuple[int, int] | None:
-            if not line.is_kept or line.is_blank or line.guarded or line.words < rule.param("min_words"):
+            if not line.is_kept or line.is_blank or line.guarded or line.words < min_words:
                 return None
             found = rule.regex.match(line.text)
             numbers = NUMBER.findall(found.group(0)) if found else []
             return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
 
         def flush(run: list[int]) -> None:
-            if len(run) >= rule.param("min_items"):
+            if len(run) >= min_items:
                 for i in run:
                     doc.lines[i].drop(rule)
 
@@ -54,7 +56,8 @@ class SlidesKind(ReviseKind):
             if count is not None and count[0] <= count[1] and last is not None and count[1] == last[1] and count[0] > last[0]:
                 run.append(i)
             else:
-                flush(run)
+                if run:
+                    flush(run)
                 run = [i] if count is not None and count[0] <= count[1] else []
             last = count if run else None
         flush(run)

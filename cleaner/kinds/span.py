@@ -1,7 +1,7 @@
 """``span``: a header line and the link-like items next to it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..text import BULLET, DIGIT, ends_sentence, quotes_speech, repeats_title
@@ -40,6 +40,8 @@ class SpanKind(ReviseKind):
         blank lines, a blank line (or a line like '###') between them is a section break.
         A header that closes the document's text takes no item: a credit at the very end is
         the article's end credit, and the line above it is the story's last paragraph."""
+        if not matching:
+            return  # (no header: no need to read the title and the spacing)
         lines = doc.lines
         after = rule.param("direction") == "after"
         inside_span = set()  # lines a span already passed over cannot open a new one

@@ -1,7 +1,7 @@
 """``teaser``: lists of other stories' headlines."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..text import ends_sentence, is_headline_like, is_prose
@@ -36,6 +36,8 @@ class TeaserKind(ReviseKind):
         document (at most one line of prose after it). A list the story introduces and a list
         of data stay, judged on the whole bulleted list the run is a part of; so does a run
         that starts amid a bulleted list (a box of links is a list of its own)."""
+        if not matching:
+            return  # (no line starts with a pattern: no item)
         lines = doc.lines
         bulleted = {id(lines[i]) for i in matching}
 

@@ -1,7 +1,7 @@
 """``zone``: a marker line after the article's prose, and everything after it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from .base import Param, ReviseKind
@@ -33,6 +33,8 @@ class ZoneKind(ReviseKind):
         """Drop a marker line (``matching``: the lines matching the rule) that comes after the
         article's prose and is followed by lines shaped like the zone's (see
         :func:`_zone_follows`), and everything after it."""
+        if not matching:
+            return  # (no marker: nothing to drop)
         prose: set[str] = set()
         lines = doc.lines
         for i, line in enumerate(lines):
