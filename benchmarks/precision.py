@@ -65,15 +65,17 @@ class Truth:
 
 def title_line(page: str) -> str | None:
     """The page's headline: of the lines after the <title> line (the dump's first) with 4
-    words or more that the title contains (or that contain the title), the longest; a site
-    name or a credit that the title also holds is shorter than the headline."""
+    words or more that the title contains (or that contain the title), the one equal to
+    the title if there is one (a breadcrumb 'Home News <title>' contains it too), else the
+    longest; a site name or a credit that the title also holds is shorter than the headline."""
     lines = [squash(x) for x in page.splitlines() if x.strip()]
     if not lines:
         return None
     title = fold(lines[0])
     found = [line for line in lines[1:200] if len(line.split()) >= 4
              and (fold(line) in title or title in fold(line)) and len(fold(line)) <= 2 * len(title)]
-    return max(found, key=len, default=None)
+    exact = [line for line in found if fold(line) == title]
+    return exact[0] if exact else max(found, key=len, default=None)
 
 
 def clean_page(task):
