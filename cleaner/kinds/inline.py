@@ -1,7 +1,7 @@
 """``inline``: a line set between the story's paragraphs (a link to another story)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..text import PROSE_WORDS, is_prose
 from .base import Param, ReviseKind
@@ -38,10 +38,12 @@ class InlineKind(ReviseKind):
         >>> [line.is_kept for line in doc.lines]
         [True, True, False]
         """
-        story_begun = False
-        for i, line in enumerate(doc.lines):
+        if not matching:
+            return
+        prose_words, story_begun = rule.param("prose_words"), False
+        for i, line in enumerate(doc.lines[:max(matching) + 1]):
             if i in matching:
                 if story_begun and line.is_kept and not line.guarded:
                     line.drop(rule)
-            elif not story_begun and is_prose(line, rule.param("prose_words"), sentence=True):
+            elif not story_begun and is_prose(line, prose_words, sentence=True):
                 story_begun = True
