@@ -46,6 +46,7 @@ CASES = {
     "slides": ([r"\d+/\d+"], {}, [PROSE[0], "1/5 The harbour at dawn seen from above", "2/5 The harbour at noon seen from the pier",
                                   "3/5/24 the harbour at dusk seen from the hill", "4/5 The harbour at night seen from a boat",
                                   "5/5 The harbour in the rain seen from the quay"], "3/5/24 the harbour at dusk seen from the hill"),
+    "inline": (["by ann lee"], {}, [PROSE[0], "By Ann Lee", PROSE[1]], "By Ann Lee"),
     "duplicate": ([], {}, ["By Ann Lee and Tom Park", *PROSE, "By Ann Lee and Tom Park"], "By Ann Lee and Tom Park"),
 }
 GUARDS = tuple(rule for rule in load_rules() if rule.kind == "guard")

@@ -66,8 +66,8 @@ def test_every_noise_rule_has_examples():
     for rule in RULES:
         if KINDS[rule.kind].stage == REVISE:
             assert rule.examples.get("cases"), f"{rule.full_id}: context rules need [[examples.cases]]"
-        elif rule.kind != "guard":  # (a rule that spares the headline's place shows its drops in cases)
-            assert (rule.examples.get("drop") or rule.examples.get("cases")) and rule.examples.get("keep"), \
+        elif rule.kind != "guard":
+            assert rule.examples.get("drop") and rule.examples.get("keep"), \
                 f"{rule.full_id}: needs drop and near-miss keep examples"
 
 

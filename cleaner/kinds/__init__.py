@@ -7,6 +7,7 @@ from .debris import DebrisKind
 from .duplicate import DuplicateKind
 from .guard import GuardKind
 from .head import HeadKind
+from .inline import InlineKind
 from .line import LineKind
 from .page import PageKind
 from .quote import QuoteKind
@@ -18,5 +19,5 @@ from .zone import ZoneKind
 
 KINDS = {kind.name: kind() for kind in (
     GuardKind, DebrisKind, LineKind, ContainsKind,
-    PageKind, HeadKind, RunKind, TeaserKind, SpanKind, ZoneKind, QuoteKind, SlidesKind, DuplicateKind,
+    PageKind, HeadKind, RunKind, TeaserKind, SpanKind, ZoneKind, QuoteKind, SlidesKind, InlineKind, DuplicateKind,
 )}
