@@ -26,6 +26,10 @@ from .patterns import UnionMatcher
 from .prefilter import Prefilter
 from .rules import Rule
 
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
+if TYPE_CHECKING:
+    from typing import Iterator
+
 NO_LIMIT = float("inf")
 
 
@@ -192,9 +196,49 @@ class Screens:
             found = tuple(screen._joined(text, lower, words) if screen._listed else () for screen in self.screens)
         return found
 
+    BLOCK = 64  # lines screened together (see each_line)
+    SHORT_BLOCK = 32 * BLOCK  # characters: longer blocks are screened line by line
+
+    def each_line(self, lines: list) -> Iterator[tuple | None]:
+        """:meth:`for_line` of each line of ``lines`` (None for a blank line), in order.
+        Once the engine is built, a block of short lines is first scanned as one text
+        (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its lines can hit, each
+        gets the candidates of a line with no hit without a scan of its own (a call per
+        line was most of the cost of a document of short lines); a block with a hit is
+        halved until its parts are small, then screened line by line.
+
+        >>> from cleaner.document import Document
+        >>> from cleaner.rules import load_rules
+        >>> screens = Screens.of(tuple(tuple((r, NO_LIMIT) for r in load_rules() if r.kind == k) for k in ("guard", "line")))
+        >>> lines = Document.from_lines(["Advertisement", "", "Item 3"]).lines
+        >>> [found if found is None else len(found) for found in screens.each_line(lines)] == [
+        ...     len(screens.for_line(lines[0])), None, len(screens.for_line(lines[2]))]
+        True
+        """
+        for start in range(0, len(lines), self.BLOCK):
+            block = lines[start:start + self.BLOCK]
+            engine = self._engine
+            if engine is None or sum(len(line.text) for line in block) > self.SHORT_BLOCK:
+                for line in block:
+                    yield None if line.is_blank else self.for_line(line)
+                continue
+            found = iter(self._screened_together(engine, [line for line in block if not line.is_blank]))
+            for line in block:
+                yield None if line.is_blank else next(found)
+
+    def _screened_together(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
+        if len(lines) > 4 and engine.prefilter.clear("\n".join([line.text for line in lines])):
+            return [self._from_hits(_NO_HITS)] * len(lines)
+        if len(lines) > 16:
+            half = len(lines) // 2
+            return self._screened_together(engine, lines[:half]) + self._screened_together(engine, lines[half:])
+        return [self.for_line(line) for line in lines]
+
     def _from_engine(self, text: str) -> tuple | None:
         engine = self._engine or self._ready()
-        hits = None if engine is None else engine.hits(text)
+        return None if engine is None else self._from_hits(engine.hits(text))
+
+    def _from_hits(self, hits: frozenset[int] | None) -> tuple | None:
         if hits is None:
             return None
         found = self._by_hits.get(hits)
@@ -247,6 +291,7 @@ class _SharedEngine:
         return found
 
 
+_NO_HITS: frozenset[int] = frozenset()
 _engine: _SharedEngine | None = None  # process-wide compiled data, never document state
 # id of a rules tuple -> (the tuple, kept so that its id is not reused; the function of its
 # groups; its screens)

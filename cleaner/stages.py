@@ -47,11 +47,11 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
     doc.prematch = (rules, matched)
     proposed: set[int] = set()  # the lines the screen proposed a blanking rule for
     total = len(doc.lines)
-    for i, line in enumerate(doc.lines):
+    for i, (line, found) in enumerate(zip(doc.lines, screens.each_line(doc.lines))):
         if progress and not i % _REPORT_EVERY:
             progress("classify", i, total)
-        if not line.is_blank:
-            guards, blankers, droppers, headers = screens.for_line(line)
+        if found is not None:  # (not a blank line)
+            guards, blankers, droppers, headers = found
             if headers:
                 _prematch(line, i, headers, matched)
             if blankers:
