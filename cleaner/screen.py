@@ -196,42 +196,49 @@ class Screens:
             found = tuple(screen._joined(text, lower, words) if screen._listed else () for screen in self.screens)
         return found
 
-    BLOCK = 64  # lines screened together (see each_line)
+    BLOCK = 64  # lines screened together (see blocks)
     SHORT_BLOCK = 32 * BLOCK  # characters: longer blocks are screened line by line
 
-    def each_line(self, lines: list) -> Iterator[tuple | None]:
-        """:meth:`for_line` of each line of ``lines`` (None for a blank line), in order.
-        Once the engine is built, a block of short lines is first scanned as one text
-        (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its lines can hit, each
-        gets the candidates of a line with no hit without a scan of its own (a call per
-        line was most of the cost of a document of short lines); a block with a hit is
-        halved until its parts are small, then screened line by line.
+    def blocks(self, lines: list) -> Iterator[tuple[int, list | None]]:
+        """The lines in blocks of ``BLOCK``, each as (its start, the :meth:`for_line` of
+        each of its lines, None for a blank line), or (its start, None) where no line of
+        it has a rule to try. Once the engine is built, a block of short lines is first
+        scanned as one text (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its
+        lines can hit, each gets the candidates of a line with no hit without a scan of
+        its own (a call per line was most of the cost of a document of short lines); a
+        block with a hit is halved until its parts are small, then screened line by line.
 
         >>> from cleaner.document import Document
         >>> from cleaner.rules import load_rules
         >>> screens = Screens.of(tuple(tuple((r, NO_LIMIT) for r in load_rules() if r.kind == k) for k in ("guard", "line")))
         >>> lines = Document.from_lines(["Advertisement", "", "Item 3"]).lines
-        >>> [found if found is None else len(found) for found in screens.each_line(lines)] == [
-        ...     len(screens.for_line(lines[0])), None, len(screens.for_line(lines[2]))]
+        >>> list(screens.blocks(lines)) == [(0, [screens.for_line(lines[0]), None, screens.for_line(lines[2])])]
         True
         """
         for start in range(0, len(lines), self.BLOCK):
             block = lines[start:start + self.BLOCK]
             engine = self._engine
             if engine is None or sum(len(line.text) for line in block) > self.SHORT_BLOCK:
-                for line in block:
-                    yield None if line.is_blank else self.for_line(line)
+                yield start, [None if line.is_blank else self.for_line(line) for line in block]
                 continue
-            found = iter(self._screened_together(engine, [line for line in block if not line.is_blank]))
-            for line in block:
-                yield None if line.is_blank else next(found)
+            texts = [line for line in block if not line.is_blank]
+            found = self._screened_together(engine, texts)
+            if found is None:
+                yield start, None
+                continue
+            found = iter(found)
+            yield start, [None if line.is_blank else next(found) for line in block]
 
-    def _screened_together(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
+    def _screened_together(self, engine: "_SharedEngine", lines: list, whole: bool = True) -> list[tuple] | None:
+        """Each line's candidates, found by scanning blocks of lines (None: the ``whole``
+        of them has none)."""
         if len(lines) > 4 and engine.prefilter.clear("\n".join([line.text for line in lines])):
-            return [self._from_hits(_NO_HITS)] * len(lines)
+            nothing = self._from_hits(_NO_HITS)
+            return None if whole and not any(nothing) else [nothing] * len(lines)
         if len(lines) > 16:
             half = len(lines) // 2
-            return self._screened_together(engine, lines[:half]) + self._screened_together(engine, lines[half:])
+            return (self._screened_together(engine, lines[:half], False)
+                    + self._screened_together(engine, lines[half:], False))
         return [self.for_line(line) for line in lines]
 
     def _from_engine(self, text: str) -> tuple | None:

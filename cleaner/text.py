@@ -161,6 +161,8 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     (True, True)
     """
     if not (emoji or brackets):  # (the pattern's answer from the line's last characters)
+        if text[-1:] not in _MAY_END:
+            return False  # (most lines: a last character no sentence ends with)
         marks = _END_MARKS[question, colon]
         end = text[:-1] if text.endswith("\n") else text  # ($ also matches before a final newline)
         return end.endswith(marks) or (end[-1:] in _CLOSERS and end[:-1].endswith(marks))
@@ -168,6 +170,7 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     return pattern.search(text) is not None
 
 
+_MAY_END = frozenset(".!。！?？:;；\n" + _CLOSERS)  # the last characters of a sentence's end, or of a final newline
 _END_MARKS = {(question, colon): tuple(".!。！" + ("?？" if question else "") + (":;；" if colon else ""))
               for question in (False, True) for colon in (False, True)}
 

@@ -106,8 +106,9 @@ def test_lines_scanned_together_are_clear_only_where_no_line_hits(engine):
 
 
 def test_screening_lines_together_gives_each_line_its_own_candidates(monkeypatch):
-    """``Screens.each_line`` gives what ``for_line`` gives each line, on documents of short
-    lines with a few lines rules match among them, and on every golden input."""
+    """``Screens.blocks`` gives what ``for_line`` gives each line (a block it leaves out:
+    the candidates of a line with no hit), on documents of short lines with a few lines
+    rules match among them, and on every golden input."""
     from cleaner.document import Document
     from cleaner.stages import _screens
 
@@ -123,7 +124,10 @@ def test_screening_lines_together_gives_each_line_its_own_candidates(monkeypatch
         monkeypatch.setattr(prefilter.Prefilter, "clear", lambda self, text: answers.append(clear(self, text)) or answers[-1])
         for lines in documents:
             doc = Document.from_lines(lines)
-            each = list(screens.each_line(doc.lines))
+            nothing = screens.for_line(doc.lines[0].__class__(0, "Item 0"))  # (the candidates of a line with no hit)
+            each = [found for start, block in screens.blocks(doc.lines)
+                    for found in block or [nothing if not line.is_blank else None
+                                           for line in doc.lines[start:start + screens.BLOCK]]]
             assert each == [None if line.is_blank else screens.for_line(line) for line in doc.lines]
         assert True in answers and False in answers  # both ways were taken
     finally:
