@@ -291,8 +291,10 @@ def is_label(line: Line, max_words: int) -> bool:
     >>> is_label(Line(1, "Sport"), 2), is_label(Line(1, "Sport results:"), 2), is_label(Line(1, "a,b"), 2)
     (True, False, False)
     """
-    return (line.is_kept and not line.guarded and line.words <= max_words
-            and not ends_sentence(line.text) and not DATA_CHARS.search(line.text))
+    if line.words > max_words or line.guarded or not line.is_kept:
+        return False  # (the quick tests first: most lines are longer)
+    text = line.text
+    return (text[-1:] not in _MAY_END or not ends_sentence(text)) and DATA_CHARS.search(text) is None
 
 
 PROSE_WORDS = 12  # a line of article prose
