@@ -218,28 +218,26 @@ class Screens:
         for start in range(0, len(lines), self.BLOCK):
             block = lines[start:start + self.BLOCK]
             engine = self._engine
-            if engine is None or sum(len(line.text) for line in block) > self.SHORT_BLOCK:
+            texts = [line.text for line in block]  # (a blank line's text too: it can only add a hit)
+            if engine is None or sum(map(len, texts)) > self.SHORT_BLOCK:
                 yield start, [None if line.is_blank else self.for_line(line) for line in block]
-                continue
-            texts = [line for line in block if not line.is_blank]
-            found = self._screened_together(engine, texts)
-            if found is None:
+            elif not any(self._from_hits(_NO_HITS)) and engine.prefilter.clear("\n".join(texts)):
                 yield start, None
-                continue
-            found = iter(found)
-            yield start, [None if line.is_blank else next(found) for line in block]
+            else:
+                found = iter(self._screened_together(engine, [line for line in block if not line.is_blank]))
+                yield start, [None if line.is_blank else next(found) for line in block]
 
-    def _screened_together(self, engine: "_SharedEngine", lines: list, whole: bool = True) -> list[tuple] | None:
-        """Each line's candidates, found by scanning blocks of lines (None: the ``whole``
-        of them has none)."""
-        if len(lines) > 4 and engine.prefilter.clear("\n".join([line.text for line in lines])):
-            nothing = self._from_hits(_NO_HITS)
-            return None if whole and not any(nothing) else [nothing] * len(lines)
+    def _screened_together(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
+        """Each line's candidates, found by scanning halves of the lines together."""
         if len(lines) > 16:
             half = len(lines) // 2
-            return (self._screened_together(engine, lines[:half], False)
-                    + self._screened_together(engine, lines[half:], False))
+            return self._screened_half(engine, lines[:half]) + self._screened_half(engine, lines[half:])
         return [self.for_line(line) for line in lines]
+
+    def _screened_half(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
+        if len(lines) > 4 and engine.prefilter.clear("\n".join([line.text for line in lines])):
+            return [self._from_hits(_NO_HITS)] * len(lines)
+        return self._screened_together(engine, lines)
 
     def _from_engine(self, text: str) -> tuple | None:
         engine = self._engine or self._ready()

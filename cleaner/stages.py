@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .document import BLANK, DROP, Document, Line
+from .document import BLANK, DROP, KEEP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
@@ -52,7 +52,7 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
             progress("classify", start, len(lines))
         if found is None:  # (no line of the block has a rule to try: most blocks of short lines)
             for line in lines[start:start + screens.BLOCK]:
-                if line.is_kept:
+                if line.action == KEEP:
                     line.guarded = False
             continue
         for i, (line, candidates) in enumerate(zip(lines[start:start + len(found)], found), start):
