@@ -27,6 +27,8 @@ on every line.
 (frozenset({0}), frozenset())
 >>> pre is None or pre.hits("Advertiſement")  # re's IGNORECASE takes the long s for an s
 frozenset({0})
+>>> pre is None or (pre.clear("Item 1\\nAn advertisement."), pre.clear("Item 1\\nADVERTISEMENT\\nItem 2"))
+(True, False)
 """
 from __future__ import annotations
 
@@ -50,6 +52,14 @@ def disabled_reason() -> str:
     except ImportError:
         return "google-re2 is not installed"
     return ""
+
+
+def _options():
+    import re2
+
+    options = re2.Options()
+    options.max_mem = _MAX_MEM
+    return options
 
 
 def superset_parts(rule) -> tuple[str, ...] | None:
@@ -85,8 +95,7 @@ class Prefilter:
             return None
         import re2
 
-        options = re2.Options()
-        options.max_mem = _MAX_MEM
+        options = _options()
         sets = {True: re2.Set.MatchSet(options), False: re2.Set.SearchSet(options)}
         ids: dict[bool, list[int]] = {True: [], False: []}
         always, patterns = [], []
@@ -133,26 +142,16 @@ class Prefilter:
 
 
     def clear(self, lines: str) -> bool:
-        """True if no line of ``lines`` (joined with ``\n``) has a hit: one scan for many
+        """True if no line of ``lines`` (joined with ``\\n``) has a hit: one scan for many
         short lines, each of which costs a call of its own. Every alternative runs in
         multi-line mode, where ``^`` and ``$`` match at each line's ends, and none matches
-        a ``\n``, so a match in a line is a match in the lines: no match in them is a proof
-        (a match in them is not, and the caller scans the lines one by one).
-
-        >>> import re
-        >>> from cleaner.patterns import LineMatcher
-        >>> from cleaner.rules import Rule
-        >>> rule = Rule("x", "ads", "line", "", "x.toml", matcher=LineMatcher(("advertisement",), re.I, "fullmatch"))
-        >>> pre = Prefilter.build((rule,))
-        >>> pre is None or (pre.clear("Item 1\\nAn advertisement."), pre.clear("Item 1\\nADVERTISEMENT\\nItem 2"))
-        (True, False)
-        """
+        a ``\\n``, so a match in a line is a match in the lines: no match in them is a proof
+        (a match in them is not, and the caller scans the lines one by one). See the
+        module's example."""
         if self._block is None:
             import re2
 
-            options = re2.Options()
-            options.max_mem = _MAX_MEM
-            self._block = re2.compile(self._patterns or "[^\\x00-\\x{10ffff}]", options)  # (none: matches nothing)
+            self._block = re2.compile(self._patterns or "[^\\x00-\\x{10ffff}]", _options())  # (none: matches nothing)
         try:
             data = lines.encode("utf-8")
         except UnicodeEncodeError:
