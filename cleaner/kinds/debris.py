@@ -43,7 +43,7 @@ def _keep_code_samples(doc: Document, debris: list[Rule], proposed: set[int] | N
     if proposed is None:
         indexes = range(len(lines))
     else:  # (a line classify screened without proposing a debris rule holds no markup)
-        indexes = sorted(proposed.union([i for i, line in enumerate(lines) if line.action == BLANK and not line.rule]))
+        indexes = (i for i, line in enumerate(lines) if i in proposed or (line.action == BLANK and not line.rule))
     run: list[Line] = []
     last = -2
     for i in indexes:
