@@ -197,16 +197,18 @@ class Screens:
         return found
 
     BLOCK = 64  # lines screened together (see blocks)
-    SHORT_BLOCK = 32 * BLOCK  # characters: longer blocks are screened line by line
+    SHORT_LINE = 32  # characters: blocks of longer lines on average are screened line by line
 
     def blocks(self, lines: list) -> Iterator[tuple[int, list | None]]:
         """The lines in blocks of ``BLOCK``, each as (its start, the :meth:`for_line` of
         each of its lines, None for a blank line), or (its start, None) where no line of
-        it has a rule to try. Once the engine is built, a block of short lines is first
-        scanned as one text (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its
-        lines can hit, each gets the candidates of a line with no hit without a scan of
-        its own (a call per line was most of the cost of a document of short lines); a
-        block with a hit is halved until its parts are small, then screened line by line.
+        it has a rule to try. Once the engine is built, a block of more than 16 short lines
+        is first scanned as one text (:meth:`cleaner.prefilter.Prefilter.clear`): where
+        none of its lines can hit, each gets the candidates of a line with no hit without a
+        scan of its own (a call per line was most of the cost of a document of short
+        lines); a block with a hit is halved until its parts are small, then screened line
+        by line. (That scan's pattern takes ~4 MB once compiled: a document of long lines
+        never builds it.)
 
         >>> from cleaner.document import Document
         >>> from cleaner.rules import load_rules
@@ -219,7 +221,7 @@ class Screens:
             block = lines[start:start + self.BLOCK]
             engine = self._engine
             texts = [line.text for line in block]  # (a blank line's text too: it can only add a hit)
-            if engine is None or sum(map(len, texts)) > self.SHORT_BLOCK:
+            if engine is None or len(texts) <= 16 or sum(map(len, texts)) > self.SHORT_LINE * len(texts):
                 yield start, [None if line.is_blank else self.for_line(line) for line in block]
             elif not any(self._from_hits(_NO_HITS)) and engine.prefilter.clear("\n".join(texts)):
                 yield start, None
