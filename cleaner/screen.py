@@ -187,6 +187,7 @@ class Screens:
         self._used = tuple(screen for screen in screens if screen._listed)  # (an empty screen has no candidates)
         self._engine: _SharedEngine | None = None
         self._by_hits: dict[frozenset[int], tuple] = {}
+        self._misses = self._wait = 0  # (block scans with a hit less those without; blocks to screen line by line)
 
     def for_line(self, line) -> tuple[tuple[tuple[Rule, float], ...], ...]:
         """Each screen's candidates for a :class:`cleaner.document.Line`."""
@@ -202,13 +203,18 @@ class Screens:
     def blocks(self, lines: list) -> Iterator[tuple[int, list | None]]:
         """The lines in blocks of ``BLOCK``, each as (its start, the :meth:`for_line` of
         each of its lines, None for a blank line), or (its start, None) where no line of
-        it has a rule to try. Once the engine is built, a block of more than 16 short lines
-        is first scanned as one text (:meth:`cleaner.prefilter.Prefilter.clear`): where
-        none of its lines can hit, each gets the candidates of a line with no hit without a
-        scan of its own (a call per line was most of the cost of a document of short
-        lines); a block with a hit is halved until its parts are small, then screened line
-        by line. (That scan's pattern takes ~4 MB once compiled: a document of long lines
-        never builds it.)
+        it has a rule to try.
+
+        Once the engine is built, a block of more than 16 short lines is first scanned as
+        one text (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its lines can
+        hit and a line with no hit has no candidate, the block is passed over in one step
+        (a call per line was most of the cost of a document of short lines). A scan that
+        finds a hit was wasted (a page's menus hit whole-line rules in most blocks, and
+        there a scan costs about what screening the lines does), so after ``n`` more scans
+        with a hit than without, ``2**n - 1`` short blocks (at most ``BLOCK``, in this and
+        the next documents: a choice of the way, never of the answer) are screened line by
+        line before the next try. (The scan's pattern takes ~4 MB once compiled: a
+        document of long lines never builds it.)
 
         >>> from cleaner.document import Document
         >>> from cleaner.rules import load_rules
@@ -221,25 +227,18 @@ class Screens:
             block = lines[start:start + self.BLOCK]
             engine = self._engine
             texts = [line.text for line in block]  # (a blank line's text too: it can only add a hit)
-            if engine is None or len(texts) <= 16 or sum(map(len, texts)) > self.SHORT_LINE * len(texts):
-                yield start, [None if line.is_blank else self.for_line(line) for line in block]
-            elif not any(self._from_hits(_NO_HITS)) and engine.prefilter.clear("\n".join(texts)):
-                yield start, None
-            else:
-                found = iter(self._screened_together(engine, [line for line in block if not line.is_blank]))
-                yield start, [None if line.is_blank else next(found) for line in block]
-
-    def _screened_together(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
-        """Each line's candidates, found by scanning halves of the lines together."""
-        if len(lines) > 16:
-            half = len(lines) // 2
-            return self._screened_half(engine, lines[:half]) + self._screened_half(engine, lines[half:])
-        return [self.for_line(line) for line in lines]
-
-    def _screened_half(self, engine: "_SharedEngine", lines: list) -> list[tuple]:
-        if len(lines) > 4 and engine.prefilter.clear("\n".join([line.text for line in lines])):
-            return [self._from_hits(_NO_HITS)] * len(lines)
-        return self._screened_together(engine, lines)
+            if (engine is not None and len(texts) > 16 and sum(map(len, texts)) <= self.SHORT_LINE * len(texts)
+                    and not any(self._from_hits(_NO_HITS))):
+                if self._wait:
+                    self._wait -= 1
+                elif engine.prefilter.clear("\n".join(texts)):
+                    self._misses = max(self._misses - 1, 0)
+                    yield start, None
+                    continue
+                else:
+                    self._misses += 1
+                    self._wait = min(2 ** self._misses - 1, self.BLOCK)
+            yield start, [None if line.is_blank else self.for_line(line) for line in block]
 
     def _from_engine(self, text: str) -> tuple | None:
         engine = self._engine or self._ready()

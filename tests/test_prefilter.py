@@ -107,8 +107,8 @@ def test_lines_scanned_together_are_clear_only_where_no_line_hits(engine):
 
 def test_screening_lines_together_gives_each_line_its_own_candidates(monkeypatch):
     """``Screens.blocks`` gives what ``for_line`` gives each line (a block it leaves out:
-    the candidates of a line with no hit), on documents of short lines with a few lines
-    rules match among them, and on every golden input."""
+    the candidates of a line with no hit), on documents of short lines with no hit, with
+    a few lines rules match among them, of both, and on every golden input."""
     from cleaner.document import Document
     from cleaner.stages import _screens
 
@@ -118,7 +118,9 @@ def test_screening_lines_together_gives_each_line_its_own_candidates(monkeypatch
         screens = _screens(RULES)
         noise = [line for line in _base_lines() if any(rule.matches(line) for rule in SCREENED)][:300]
         texts = [f"Item {n}" if n % 37 else noise[n % len(noise)] for n in range(3000)]
-        documents = [texts, texts[::-1]] + [(case / "input.txt").read_text("utf-8").splitlines() for case in golden_cases()]
+        plain = [f"Item {n}" for n in range(3000)]  # (no hit: blocks passed over)
+        documents = [plain, texts, texts[::-1], plain[:1000] + texts[:1000] + plain[1000:]]
+        documents += [(case / "input.txt").read_text("utf-8").splitlines() for case in golden_cases()]
         answers = []
         clear = prefilter.Prefilter.clear
         monkeypatch.setattr(prefilter.Prefilter, "clear", lambda self, text: answers.append(clear(self, text)) or answers[-1])
