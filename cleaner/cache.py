@@ -154,6 +154,25 @@ def _prune(state: dict) -> None:
         state[section] = {key: value for key, value in state[section].items()
                           if last_used.get((section, key), save) > save - _KEEP_SAVES}
     state["last_used"] = {entry: n for entry, n in last_used.items() if n > save - _KEEP_SAVES}
+    _bound_code(state, save)
+
+
+# The compiled code a run of the catalogue uses, in every mode, is about 1.5 MB. Each other
+# rule set (another ``ignore``, a site's learned rules) has joined screens of its own, as
+# large, and every run reads the whole file: beyond this size, the code used least
+# recently goes first (never what this run used).
+_MAX_CODE_BYTES = 4_000_000
+
+
+def _bound_code(state: dict, save: int) -> None:
+    regex, last_used = state["regex"], state["last_used"]
+    sizes = {key: len(marshal.dumps(code)) for key, code in regex.items()}
+    total = sum(sizes.values())
+    for key in sorted(regex, key=lambda key: last_used.get(("regex", key), save)):
+        if total <= _MAX_CODE_BYTES or last_used.get(("regex", key), save) == save:
+            break
+        del regex[key]
+        total -= sizes[key]
 
 
 _UNUSED_DAYS = 30

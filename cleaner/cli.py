@@ -85,11 +85,19 @@ def exit_status_markdown() -> str:
 
 class _Parser(argparse.ArgumentParser):
     """The epilog (examples, exit statuses) is laid out only when help is printed: wrapping
-    it imports ``textwrap`` and compiles its patterns, which a plain run does not need."""
+    it imports ``textwrap`` and compiles its patterns, which a plain run does not need.
+    Likewise the formatters argparse makes to check each argument as it is added are not
+    told the terminal's width (finding it imports ``shutil``: 2 ms of a start); the help
+    and usage texts are."""
+
+    adding = True  # (build_parser sets it to False once every argument is added)
 
     def format_help(self) -> str:
         self.epilog = EXAMPLES + "\n" + exit_status_text()
         return super().format_help()
+
+    def _get_formatter(self):
+        return self.formatter_class(prog=self.prog, width=80) if self.adding else super()._get_formatter()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not read [tool.cleaner] from the nearest pyproject.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no per-file messages on stderr")
     parser.add_argument("--version", action="version", version=f"clean {__version__}")
+    parser.adding = False
     return parser
 
 

@@ -169,10 +169,15 @@ def normalize(text: str, origins: list[int] | None = None) -> list[str]:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines: list[str] = []
     found = _repairs(text)
+    if found is None:  # (nothing to repair: most documents) each raw line is one line
+        lines = [raw.strip() for raw in split_lines(text)]
+        if origins is not None:
+            origins.extend(range(len(lines)))
+        return lines
+    lines: list[str] = []
     for index, raw in enumerate(split_lines(text)):
-        repaired, settle = _repaired(raw, found) if raw and found is not None else (raw, False)
+        repaired, settle = _repaired(raw, found) if raw else (raw, False)
         if not settle:  # nothing repaired: nothing that a second repair could change
             parts = [raw.strip()]
         else:

@@ -45,7 +45,9 @@ def render(doc: Document) -> str:
             pending_blank = False
         elif line.is_blank:
             pending_blank = True
-    return "\n".join(out) + "\n" if out else ""
+    if out:
+        out.append("")  # (the final newline: joined with the rest, not added to a copy of it)
+    return "\n".join(out)
 
 
 class Cleaner:

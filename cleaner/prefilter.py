@@ -27,6 +27,8 @@ on every line.
 (frozenset({0}), frozenset())
 >>> pre is None or pre.hits("Advertiſement")  # re's IGNORECASE takes the long s for an s
 frozenset({0})
+>>> pre is None or (pre.clear("Item 1\\nAn advertisement."), pre.clear("Item 1\\nADVERTISEMENT\\nItem 2"))
+(True, False)
 """
 from __future__ import annotations
 
@@ -52,6 +54,14 @@ def disabled_reason() -> str:
     return ""
 
 
+def _options():
+    import re2
+
+    options = re2.Options()
+    options.max_mem = _MAX_MEM
+    return options
+
+
 def superset_parts(rule) -> tuple[str, ...] | None:
     """The superset alternatives of a rule's patterns, or None if they cannot be translated
     (kept in the start-up cache: translating reads every character class)."""
@@ -70,10 +80,12 @@ class Prefilter:
 
     ``always``: the indexes of rules the engine cannot screen (tried on every line)."""
 
-    def __init__(self, anchored, unanchored, anchored_ids, unanchored_ids, always) -> None:
+    def __init__(self, anchored, unanchored, anchored_ids, unanchored_ids, always, patterns=()) -> None:
         self._anchored, self._unanchored = anchored, unanchored
         self._anchored_ids, self._unanchored_ids = anchored_ids, unanchored_ids
         self.always = always
+        self._patterns = patterns  # every alternative, as one multi-line pattern (see ``clear``)
+        self._block = None  # its compiled form, built when first asked for
 
     @staticmethod
     def build(rules) -> "Prefilter | None":
@@ -83,11 +95,10 @@ class Prefilter:
             return None
         import re2
 
-        options = re2.Options()
-        options.max_mem = _MAX_MEM
+        options = _options()
         sets = {True: re2.Set.MatchSet(options), False: re2.Set.SearchSet(options)}
         ids: dict[bool, list[int]] = {True: [], False: []}
-        always = []
+        always, patterns = [], []
         for index, rule in enumerate(rules):
             parts = superset_parts(rule)
             if parts is None:
@@ -102,6 +113,7 @@ class Prefilter:
                     except re2.error:
                         return None  # a translation re2 does not read: a defect, not the user's
                     ids[anchored].append(index)
+                    patterns.append("(?m:" + "^" * anchored + "(?:" + "|".join(chosen) + "))")
         try:
             for anchored, found in sets.items():
                 if ids[anchored]:
@@ -109,7 +121,7 @@ class Prefilter:
         except re2.error:
             return None
         raw = {key: (s._set if ids[key] else None) for key, s in sets.items()}  # re2's own set: no wrapper per call
-        return Prefilter(raw[True], raw[False], tuple(ids[True]), tuple(ids[False]), tuple(always))
+        return Prefilter(raw[True], raw[False], tuple(ids[True]), tuple(ids[False]), tuple(always), "|".join(patterns))
 
     def hits(self, text: str) -> frozenset[int] | None:
         """The indexes of the rules whose superset matches the line (``always`` not
@@ -127,6 +139,24 @@ class Prefilter:
             return _NO_HITS  # (most lines)
         ids, more = self._anchored_ids, self._unanchored_ids
         return frozenset([ids[i] for i in anchored or ()] + [more[i] for i in unanchored or ()])
+
+
+    def clear(self, lines: str) -> bool:
+        """True if no line of ``lines`` (joined with ``\\n``) has a hit: one scan for many
+        short lines, each of which costs a call of its own. Every alternative runs in
+        multi-line mode, where ``^`` and ``$`` match at each line's ends, and none matches
+        a ``\\n``, so a match in a line is a match in the lines: no match in them is a proof
+        (a match in them is not, and the caller scans the lines one by one). See the
+        module's example."""
+        if self._block is None:
+            import re2
+
+            self._block = re2.compile(self._patterns or "[^\\x00-\\x{10ffff}]", _options())  # (none: matches nothing)
+        try:
+            data = lines.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return self._block.search(data) is None
 
 
 _NO_HITS: frozenset[int] = frozenset()

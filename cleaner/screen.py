@@ -26,6 +26,10 @@ from .patterns import UnionMatcher
 from .prefilter import Prefilter
 from .rules import Rule
 
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
+if TYPE_CHECKING:
+    from typing import Iterator
+
 NO_LIMIT = float("inf")
 
 
@@ -183,6 +187,7 @@ class Screens:
         self._used = tuple(screen for screen in screens if screen._listed)  # (an empty screen has no candidates)
         self._engine: _SharedEngine | None = None
         self._by_hits: dict[frozenset[int], tuple] = {}
+        self._misses = self._wait = 0  # (block scans with a hit less those without; blocks to screen line by line)
 
     def for_line(self, line) -> tuple[tuple[tuple[Rule, float], ...], ...]:
         """Each screen's candidates for a :class:`cleaner.document.Line`."""
@@ -192,9 +197,54 @@ class Screens:
             found = tuple(screen._joined(text, lower, words) if screen._listed else () for screen in self.screens)
         return found
 
+    BLOCK = 64  # lines screened together (see blocks)
+    SHORT_LINE = 32  # characters: blocks of longer lines on average are screened line by line
+
+    def blocks(self, lines: list) -> Iterator[tuple[int, list | None]]:
+        """The lines in blocks of ``BLOCK``, each as (its start, the :meth:`for_line` of
+        each of its lines, None for a blank line), or (its start, None) where no line of
+        it has a rule to try.
+
+        Once the engine is built, a block of more than 16 short lines is first scanned as
+        one text (:meth:`cleaner.prefilter.Prefilter.clear`): where none of its lines can
+        hit and a line with no hit has no candidate, the block is passed over in one step
+        (a call per line was most of the cost of a document of short lines). A scan that
+        finds a hit was wasted (a page's menus hit whole-line rules in most blocks, and
+        there a scan costs about what screening the lines does), so after ``n`` more scans
+        with a hit than without, ``2**n - 1`` short blocks (at most ``BLOCK``, in this and
+        the next documents: a choice of the way, never of the answer) are screened line by
+        line before the next try. (The scan's pattern takes ~4 MB once compiled: a
+        document of long lines never builds it.)
+
+        >>> from cleaner.document import Document
+        >>> from cleaner.rules import load_rules
+        >>> screens = Screens.of(tuple(tuple((r, NO_LIMIT) for r in load_rules() if r.kind == k) for k in ("guard", "line")))
+        >>> lines = Document.from_lines(["Advertisement", "", "Item 3"]).lines
+        >>> list(screens.blocks(lines)) == [(0, [screens.for_line(lines[0]), None, screens.for_line(lines[2])])]
+        True
+        """
+        for start in range(0, len(lines), self.BLOCK):
+            block = lines[start:start + self.BLOCK]
+            engine = self._engine
+            texts = [line.text for line in block]  # (a blank line's text too: it can only add a hit)
+            if (engine is not None and len(texts) > 16 and sum(map(len, texts)) <= self.SHORT_LINE * len(texts)
+                    and not any(self._from_hits(_NO_HITS))):
+                if self._wait:
+                    self._wait -= 1
+                elif engine.prefilter.clear("\n".join(texts)):
+                    self._misses = max(self._misses - 1, 0)
+                    yield start, None
+                    continue
+                else:
+                    self._misses += 1
+                    self._wait = min(2 ** self._misses - 1, self.BLOCK)
+            yield start, [None if line.is_blank else self.for_line(line) for line in block]
+
     def _from_engine(self, text: str) -> tuple | None:
         engine = self._engine or self._ready()
-        hits = None if engine is None else engine.hits(text)
+        return None if engine is None else self._from_hits(engine.hits(text))
+
+    def _from_hits(self, hits: frozenset[int] | None) -> tuple | None:
         if hits is None:
             return None
         found = self._by_hits.get(hits)
@@ -247,6 +297,7 @@ class _SharedEngine:
         return found
 
 
+_NO_HITS: frozenset[int] = frozenset()
 _engine: _SharedEngine | None = None  # process-wide compiled data, never document state
 # id of a rules tuple -> (the tuple, kept so that its id is not reused; the function of its
 # groups; its screens)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .document import BLANK, DROP, Document, Line
+from .document import BLANK, DROP, KEEP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
@@ -46,32 +46,43 @@ def classify(doc: Document, rules: tuple[Rule, ...], progress: Progress = None) 
     matched: dict[str, list[int]] = {}
     doc.prematch = (rules, matched)
     proposed: set[int] = set()  # the lines the screen proposed a blanking rule for
-    total = len(doc.lines)
-    for i, line in enumerate(doc.lines):
-        if progress and not i % _REPORT_EVERY:
-            progress("classify", i, total)
-        if not line.is_blank:
-            guards, blankers, droppers, headers = screens.for_line(line)
-            if headers:
-                _prematch(line, i, headers, matched)
-            if blankers:
-                proposed.add(i)
-            if not line.is_kept:
-                continue
-            if not (guards or blankers or droppers):
-                line.guarded = False
-                continue  # (most lines: no rule to try)
-            lower = line.lower
-            line.guarded = _first_hit(line, lower, guards) is not None
-            blanker = _first_hit(line, lower, blankers)
-            if blanker is not None:
-                line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
-                continue
-            dropper = _first_hit(line, lower, droppers)
-            if dropper is not None:
-                line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
+    lines = doc.lines
+    for start, found in screens.blocks(lines):
+        if progress and not start % _REPORT_EVERY:
+            progress("classify", start, len(lines))
+        if found is None:  # (no line of the block has a rule to try: most blocks of short lines)
+            for line in lines[start:start + screens.BLOCK]:
+                if line.action == KEEP:
+                    line.guarded = False
+            continue
+        for i, (line, candidates) in enumerate(zip(lines[start:start + len(found)], found), start):
+            if candidates is not None:  # (not a blank line)
+                _classify_line(line, i, candidates, matched, proposed)
     for kind, own in _plan(rules).finishes:
         kind.finish(doc, list(own), proposed if kind.action == BLANK else None)
+
+
+def _classify_line(line: Line, i: int, candidates, matched: dict[str, list[int]], proposed: set[int]) -> None:
+    """Classify the ``i``-th line, given each screen's candidates for it."""
+    guards, blankers, droppers, headers = candidates
+    if headers:
+        _prematch(line, i, headers, matched)
+    if blankers:
+        proposed.add(i)
+    if not line.is_kept:
+        return
+    if not (guards or blankers or droppers):
+        line.guarded = False
+        return  # (most lines: no rule to try)
+    lower = line.lower
+    line.guarded = _first_hit(line, lower, guards) is not None
+    blanker = _first_hit(line, lower, blankers)
+    if blanker is not None:
+        line.decide(KINDS[blanker.kind].action, blanker.full_id, blanker.category, CLASSIFY)
+        return
+    dropper = _first_hit(line, lower, droppers)
+    if dropper is not None:
+        line.decide(DROP, dropper.full_id, dropper.category, CLASSIFY)
 
 
 def _prematch(line: Line, i: int, candidates, matched: dict[str, list[int]]) -> None:

@@ -80,6 +80,8 @@ def count_ascii_words(text: str) -> int:
     >>> count_ascii_words("Kim Jong-un met the U.S. envoy -- at 10.30 a..m")
     10
     """
+    if len(text) <= 40 and text.replace(" ", "").isalnum():
+        return len(text.split())  # (a short line of words and spaces only: a menu item, a label)
     classes = text.encode("ascii").translate(_ASCII_CLASSES)
     if b"." not in classes:  # (no mark: each run is a word)
         return classes.count(b" a") + classes.startswith(b"a")
@@ -161,6 +163,8 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     (True, True)
     """
     if not (emoji or brackets):  # (the pattern's answer from the line's last characters)
+        if text[-1:] not in _MAY_END:
+            return False  # (most lines: a last character no sentence ends with)
         marks = _END_MARKS[question, colon]
         end = text[:-1] if text.endswith("\n") else text  # ($ also matches before a final newline)
         return end.endswith(marks) or (end[-1:] in _CLOSERS and end[:-1].endswith(marks))
@@ -168,6 +172,7 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     return pattern.search(text) is not None
 
 
+_MAY_END = frozenset(".!。！?？:;；\n" + _CLOSERS)  # the last characters of a sentence's end, or of a final newline
 _END_MARKS = {(question, colon): tuple(".!。！" + ("?？" if question else "") + (":;；" if colon else ""))
               for question in (False, True) for colon in (False, True)}
 
@@ -286,8 +291,10 @@ def is_label(line: Line, max_words: int) -> bool:
     >>> is_label(Line(1, "Sport"), 2), is_label(Line(1, "Sport results:"), 2), is_label(Line(1, "a,b"), 2)
     (True, False, False)
     """
-    return (line.is_kept and not line.guarded and line.words <= max_words
-            and not ends_sentence(line.text) and not DATA_CHARS.search(line.text))
+    if line.words > max_words or line.guarded or not line.is_kept:
+        return False  # (the quick tests first: most lines are longer)
+    text = line.text
+    return (text[-1:] not in _MAY_END or not ends_sentence(text)) and DATA_CHARS.search(text) is None
 
 
 PROSE_WORDS = 12  # a line of article prose

@@ -1,7 +1,10 @@
 """Shared fixtures: the repository folders and the golden cases; the hypothesis profiles."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -16,6 +19,19 @@ settings.register_profile("slow", max_examples=10_000, deadline=None, print_blob
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """The suite's start-up cache lives in a folder of its own, removed when the session
+    ends: the patterns of the test rule sets would otherwise fill the user's cache file,
+    which every run of `clean` reads (the tests of the cache itself set their own folders;
+    subprocesses inherit the variable). Set before cleaner is imported, so cleaner's save at
+    exit runs before the removal (atexit runs in reverse order)."""
+    folder = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+    os.environ["CLEANER_CACHE_DIR"] = folder
+    atexit.register(shutil.rmtree, folder, True)
+
+
 GOLDEN = ROOT / "golden"
 
 

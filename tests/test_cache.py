@@ -148,6 +148,23 @@ def test_entries_no_run_used_lately_are_pruned(fresh, monkeypatch):
     assert {f"0:new pattern {i}" for i in range(1, cache._KEEP_SAVES)} | {"0:one more"} <= kept
 
 
+def test_compiled_code_beyond_the_size_bound_goes_least_recently_used_first(fresh, monkeypatch):
+    monkeypatch.setattr(cache, "_MAX_CODE_BYTES", 21_000)
+    patterns = [f"pattern {i} " + "abcdefghij" * 30 for i in range(6)]  # ~5 KB of code each
+    for pattern in patterns:  # one pattern per run
+        _reload(monkeypatch)
+        cache.compile_pattern(pattern)
+        cache.save()
+    _reload(monkeypatch)
+    assert set(cache._load()["regex"]) == {f"0:{p}" for p in patterns[2:]}  # the 4 used last fit
+    monkeypatch.setattr(cache, "_MAX_CODE_BYTES", 1)
+    cache.compile_pattern(patterns[0])
+    cache.compile_pattern(patterns[5])
+    cache.save()
+    _reload(monkeypatch)  # what the last run used stays, even beyond the bound
+    assert set(cache._load()["regex"]) == {f"0:{patterns[0]}", f"0:{patterns[5]}"}
+
+
 def test_patterns_compiled_after_loading_are_saved_at_exit(tmp_path):
     env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path)}
     env.pop("CLEANER_NO_CACHE", None)

@@ -90,6 +90,52 @@ def test_engine_misses_no_match_on_unicode_variants(engine):
     assert _missed(engine, lines) == []
 
 
+def test_lines_scanned_together_are_clear_only_where_no_line_hits(engine):
+    """``clear`` on lines joined is a proof that none of them hits: each line some rule's
+    superset hits (every example and golden line, and their Unicode variants) is tried in
+    blocks with other lines, at the start, in the middle and at the end."""
+    base = _base_lines()
+    lines = base + [v for line in base[::7] for v in variants(line)]
+    hit = [line for line in lines if engine.hits(line)]
+    assert len(hit) > 1000
+    filler = [f"Item {n}" for n in range(6)]
+    assert engine.clear("\n".join(filler))  # a test that never sees a clear block proves nothing
+    wrong = [line for line in hit if "\n" not in line and any(
+        engine.clear("\n".join(block)) for block in ([line] + filler, filler + [line], filler[:3] + [line] + filler[3:]))]
+    assert wrong == []
+
+
+def test_screening_lines_together_gives_each_line_its_own_candidates(monkeypatch):
+    """``Screens.blocks`` gives what ``for_line`` gives each line (a block it leaves out:
+    the candidates of a line with no hit), on documents of short lines with no hit, with
+    a few lines rules match among them, of both, and on every golden input."""
+    from cleaner.document import Document
+    from cleaner.stages import _screens
+
+    monkeypatch.setattr(Screen, "ENGINE_AFTER_LINES", 0)
+    _fresh_screens()
+    try:
+        screens = _screens(RULES)
+        noise = [line for line in _base_lines() if any(rule.matches(line) for rule in SCREENED)][:300]
+        texts = [f"Item {n}" if n % 37 else noise[n % len(noise)] for n in range(3000)]
+        plain = [f"Item {n}" for n in range(3000)]  # (no hit: blocks passed over)
+        documents = [plain, texts, texts[::-1], plain[:1000] + texts[:1000] + plain[1000:]]
+        documents += [(case / "input.txt").read_text("utf-8").splitlines() for case in golden_cases()]
+        answers = []
+        clear = prefilter.Prefilter.clear
+        monkeypatch.setattr(prefilter.Prefilter, "clear", lambda self, text: answers.append(clear(self, text)) or answers[-1])
+        for lines in documents:
+            doc = Document.from_lines(lines)
+            nothing = screens.for_line(doc.lines[0].__class__(0, "Item 0"))  # (the candidates of a line with no hit)
+            each = [found for start, block in screens.blocks(doc.lines)
+                    for found in block or [nothing if not line.is_blank else None
+                                           for line in doc.lines[start:start + screens.BLOCK]]]
+            assert each == [None if line.is_blank else screens.for_line(line) for line in doc.lines]
+        assert True in answers and False in answers  # both ways were taken
+    finally:
+        _fresh_screens()
+
+
 def test_engine_is_selective(engine):
     """A prefilter that proposed every rule everywhere would pass the tests above."""
     hits = engine.hits("The council voted on Monday to approve the new budget for the schools.")

@@ -36,25 +36,34 @@ def _keep_code_samples(doc: Document, debris: list[Rule], proposed: set[int] | N
     in it are kept. A scraper leaves a stray ``<br>`` or ``</div>`` between paragraphs
     of prose, or a run of bare tags, which are still blanked. Lines repeated in the run
     count once. ``proposed``: the lines the screen proposed a debris rule for (None: any)."""
-    def may_hold_markup(i: int, line: Line) -> bool:
-        # (a line classify screened without proposing a debris rule holds no markup)
-        return proposed is None or i in proposed or (line.is_blank and not line.rule)
-
     def has_markup(line: Line) -> bool:
         return any(rule.regex.search(line.text) for rule in debris)
 
+    lines = doc.lines
+    if proposed is None:
+        indexes = range(len(lines))
+    else:  # (a line classify screened without proposing a debris rule holds no markup)
+        indexes = (i for i, line in enumerate(lines) if i in proposed or (line.action == BLANK and not line.rule))
     run: list[Line] = []
-    for i, line in enumerate(doc.lines + [Line(0, "")]):  # the sentinel closes the last run
-        if (may_hold_markup(i, line) and line.text.strip() and (line.is_kept or line.category == "debris")
-                and has_markup(line)):
+    last = -2
+    for i in indexes:
+        line = lines[i]
+        if line.text.strip() and (line.is_kept or line.category == "debris") and has_markup(line):
+            if i != last + 1:  # (a line between them holds no markup: a new run)
+                _keep_sample(run)
+                run = []
             run.append(line)
-            continue
-        if len(run) >= _CODE_MIN_LINES:
-            # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
-            # and what is left must still be a sample, or cleaning twice would blank more)
-            distinct = {item.text if item.is_blank else fold(item.text) for item in run}
-            if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
-                for item in run:
-                    if item.is_blank and item.rule:
-                        item.decide(KEEP, "", "", "")
-        run = []
+            last = i
+    _keep_sample(run)
+
+
+def _keep_sample(run: list[Line]) -> None:
+    """Keep the tag-only lines of a run of markup that is a code sample."""
+    if len(run) >= _CODE_MIN_LINES:
+        # (a line repeated in the run counts once: the duplicate rule may drop the repeat,
+        # and what is left must still be a sample, or cleaning twice would blank more)
+        distinct = {item.text if item.is_blank else fold(item.text) for item in run}
+        if len(distinct) >= _CODE_MIN_LINES and any(item.is_kept for item in run):
+            for item in run:
+                if item.is_blank and item.rule:
+                    item.decide(KEEP, "", "", "")

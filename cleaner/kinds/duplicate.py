@@ -37,6 +37,8 @@ class DuplicateKind(ReviseKind):
         content, not a duplicate."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
+        if not any(line.words >= shortest for line in doc.lines):
+            return  # (no line is long enough to be a duplicate: a document of short lines)
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
         title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)

@@ -29,8 +29,10 @@ def _under_way(text: str) -> bool:
     >>> _under_way('"Run!"'), _under_way("WASHINGTON —"), _under_way("Top Stories")
     (True, True, False)
     """
-    end = text[:-1] if text.endswith("\n") else text
-    return end[-1:] in _UNDER_WAY_LAST and _UNDER_WAY.search(text) is not None
+    last = text[-1:]
+    if last == "\n":
+        last = text[-2:-1]
+    return last in _UNDER_WAY_LAST and _UNDER_WAY.search(text) is not None
 
 
 def _continues(text: str) -> bool:

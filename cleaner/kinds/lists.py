@@ -75,7 +75,12 @@ def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
     for ``headlines`` only the shapes of data count: 'label: value' with a number, an
     ordinal, a price or a share, a quantity, a table's check marks, a date first."""
     test = _is_data_item if headlines else _holds_data
-    return sum(1 for i in run if test(lines[i].text)) >= _DATA_SHARE * len(run)
+    need, found = _DATA_SHARE * len(run), 0
+    for i in run:
+        if found >= need:
+            break  # (the share is reached: the rest of a long run need not be read)
+        found += test(lines[i].text)
+    return found >= need
 
 
 def _holds_data(text: str) -> bool:

@@ -44,9 +44,9 @@ class RunKind(ReviseKind):
 
         def is_item(line: Line) -> bool:
             # (a label of ``max_words``, or of ``title_max_words`` in Title Case: one label
-            # test with the larger limit, then the headline test only for the longer ones)
-            return (not line.is_blank and is_label(line, longest)
-                    and (line.words <= max_words or is_headline_like(line.text, 1.0)))
+            # test with the larger limit, then the headline test only for the longer ones;
+            # a label is a kept line, never a blank one)
+            return is_label(line, longest) and (line.words <= max_words or is_headline_like(line.text, 1.0))
 
         lines = doc.lines
         for run, dropped in find_runs(lines, is_item, count_dropped=True):

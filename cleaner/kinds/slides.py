@@ -19,6 +19,7 @@ class SlidesKind(ReviseKind):
                "every line and a number that goes up: a gallery's captions")
     guarded = True
     match = MATCH
+    prematch = True
     params = {
         "min_items": Param(5, "the fewest captions that make a gallery"),
         "min_words": Param(6, "the shortest caption (in words)"),
@@ -33,6 +34,8 @@ class SlidesKind(ReviseKind):
         that goes up from line to line, never above the total. Fractions in a recipe
         ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
         with a counter stands alone."""
+        if not matching:
+            return  # (no line starts with a counter: most documents)
         min_words, min_items = rule.param("min_words"), rule.param("min_items")
 
         def counter(line: Line) -> tuple[int, int] | None:
