@@ -118,8 +118,8 @@ def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     n = options.sentence_words
-    prose = [ends_sentence(_CITATIONS.sub("", line) if line.endswith("]") else line, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n)
-             for line in lines]
+    prose = [ends_sentence(_CITATIONS.sub("", line) if line.endswith("]") else line, **_SENTENCE)
+             and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
     first = prose.index(True) if True in prose else len(lines)
     seen = {}
     for i, line in enumerate(lines):

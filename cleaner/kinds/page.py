@@ -441,7 +441,13 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
             run = []
 
 
-_NAME = compile_pattern(r"^(?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*$")
+_NAME_WORDS = r"(?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*"  # two or three words
+_NAME = compile_pattern(f"^{_NAME_WORDS}$")
+
+
+def _is_bare_name(text: str) -> bool:
+    """Two or three capitalised words and nothing else: an author's name ('Tom Cheredar')."""
+    return _NAME.match(text) is not None and all(word[0].isupper() for word in text.split())
 
 
 def _author_names(lines: list[Line], rows: list[int], start: int, first: int) -> set[int]:
@@ -452,7 +458,7 @@ def _author_names(lines: list[Line], rows: list[int], start: int, first: int) ->
     inside = [i for i in rows if start < i < first]
     for k, i in enumerate(inside):
         text = lines[i].text
-        if lines[i].guarded or not _NAME.match(text) or not all(w[0].isupper() for w in text.split()):
+        if lines[i].guarded or not _is_bare_name(text):
             continue
         near = [inside[j] for j in (k - 1, k + 1) if 0 <= j < len(inside)]
         if any(lines[j].guarded or j in names for j in near):
@@ -460,7 +466,7 @@ def _author_names(lines: list[Line], rows: list[int], start: int, first: int) ->
     return names
 
 
-_BYLINE_NAME = compile_pattern(r"^(?:by|von|por|par|di|door|av)\s+((?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*)")
+_BYLINE_NAME = compile_pattern(rf"^(?:by|von|por|par|di|door|av)\s+({_NAME_WORDS})")
 
 
 def _bylined_names(lines: list[Line], rows: list[int], start: int, header_rows: int, prose_words: int) -> set[str]:
@@ -486,7 +492,7 @@ def _bylined_names(lines: list[Line], rows: list[int], start: int, header_rows: 
         if lines[i].guarded:
             if m := _BYLINE_NAME.match(text):
                 names.add(m.group(1))
-        elif _NAME.match(text) and all(w[0].isupper() for w in text.split()) and any(
+        elif _is_bare_name(text) and any(
                 lines[header[j]].guarded for j in (k - 1, k + 1) if 0 <= j < len(header)):
             names.add(text)
     return {name for name in names if " " in name}
