@@ -177,8 +177,7 @@ _END_MARKS = {(question, colon): tuple(".!。！" + ("?？" if question else "")
               for question in (False, True) for colon in (False, True)}
 
 
-_QUESTION_END = compile_pattern(r"[?？]['\"’”»)“‘«]*$")
-_QUESTION_MARKS, _QUESTION_CLOSERS = ("?", "？"), _CLOSERS
+_QUESTION_MARKS = ("?", "？")
 
 
 # a quotation: an opening mark, then words, closed after a comma or a sentence's end
@@ -217,11 +216,12 @@ def ends_question(text: str) -> bool:
     >>> ends_question("Who won?”"), ends_question("Who won.")
     (True, False)
     """
-    # (as _QUESTION_END.search(text), which scans the whole line: the closers stripped from
-    # the end, a question mark is last; $ also matches before a final newline)
-    if text.rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS):
+    # (as the pattern "[?？][closers]*$" would answer, without scanning the whole line: the
+    # closers stripped from the end, a question mark is last; $ also matches before a final
+    # newline)
+    if text.rstrip(_CLOSERS).endswith(_QUESTION_MARKS):
         return True
-    return text.endswith("\n") and text[:-1].rstrip(_QUESTION_CLOSERS).endswith(_QUESTION_MARKS)
+    return text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_QUESTION_MARKS)
 
 
 _TITLE_MIN_CHARS = 12
