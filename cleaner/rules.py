@@ -326,6 +326,30 @@ def load_dir(folder) -> list[Rule]:
     return [load_rule_file(p) for p in sorted(paths, key=lambda p: p.split(os.sep))]
 
 
+_MEMO_SIZE = 64
+
+
+def remembered(memo: dict, key: tuple, build):
+    """``build()``, remembered in ``memo`` by the identity of the objects in ``key`` (a
+    rules tuple, and what else the result is built from): a cleaner keeps one rules tuple
+    per site, so what is built from it once serves every document, where hashing its
+    hundreds of rules again would cost more than cleaning a short one. The memo holds the
+    key's objects, so that their ids are not reused, and starts again after
+    ``_MEMO_SIZE`` entries.
+
+    >>> memo, rules = {}, (object(),)
+    >>> remembered(memo, (rules,), list) is remembered(memo, (rules,), list), len(memo)
+    (True, 1)
+    """
+    ids = tuple(map(id, key))
+    found = memo.get(ids)
+    if found is None or any(held is not given for held, given in zip(found[0], key)):
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[ids] = (key, build())
+    return found[1]
+
+
 def _selected(rule_id: str, names: tuple[str, ...]) -> bool:
     return any(rule_id == n or rule_id.startswith(n.rstrip("/") + "/") for n in names)
 

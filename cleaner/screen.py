@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .patterns import UnionMatcher
 from .prefilter import Prefilter
-from .rules import Rule
+from .rules import Rule, remembered
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 if TYPE_CHECKING:
@@ -175,12 +175,7 @@ class Screens:
         >>> Screens.of_rules(rules, groups_of) is Screens.of_rules(rules, groups_of) is Screens.of(groups_of(rules))
         True
         """
-        found = _by_rules.get(id(rules))
-        if found is None or found[0] is not rules or found[1] is not groups_of:
-            if len(_by_rules) >= 64:
-                _by_rules.clear()
-            found = _by_rules[id(rules)] = (rules, groups_of, Screens.of(groups_of(rules)))
-        return found[2]
+        return remembered(_by_rules, (rules, groups_of), lambda: Screens.of(groups_of(rules)))
 
     def __init__(self, screens: tuple[Screen, ...]) -> None:
         self.screens = screens
@@ -299,9 +294,7 @@ class _SharedEngine:
 
 _NO_HITS: frozenset[int] = frozenset()
 _engine: _SharedEngine | None = None  # process-wide compiled data, never document state
-# id of a rules tuple -> (the tuple, kept so that its id is not reused; the function of its
-# groups; its screens)
-_by_rules: dict[int, tuple] = {}
+_by_rules: dict[tuple, tuple] = {}  # the screens of rules tuples (see cleaner.rules.remembered)
 
 
 def _shared() -> _SharedEngine:

@@ -22,7 +22,7 @@ from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
 from .kinds.page import looks_like_page
-from .rules import Rule
+from .rules import Rule, remembered
 from .screen import NO_LIMIT, Screens
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
@@ -219,7 +219,7 @@ class _Plan(namedtuple("_Plan", "finishes article page")):
     __slots__ = ()
 
 
-_plans: dict[int, tuple] = {}  # id of a rules tuple -> (the tuple, its plan)
+_plans: dict[tuple, tuple] = {}  # the plans of rules tuples (see cleaner.rules.remembered)
 
 
 def _plan(rules: tuple[Rule, ...]) -> _Plan:
@@ -231,23 +231,22 @@ def _plan(rules: tuple[Rule, ...]) -> _Plan:
     >>> [rule.kind for _, rule in _plan(rules).article][:2], _plan(rules) is _plan(rules)
     (['head', 'run'], True)
     """
-    found = _plans.get(id(rules))
-    if found is None or found[0] is not rules:
-        if len(_plans) >= 64:
-            _plans.clear()
-        kinds = list(KINDS.values())
-        finishes = []
-        for kind in kinds:
-            own = tuple(rule for rule in rules if rule.kind == kind.name)
-            if kind.stage == CLASSIFY and own:
-                finishes.append((kind, own))
+    return remembered(_plans, (rules,), lambda: _make_plan(rules))
 
-        def checks(page: bool) -> tuple:
-            return tuple((kind, rule) for kind in kinds if kind.stage != CLASSIFY and (page or not kind.page_only)
-                         for rule in rules if rule.kind == kind.name)
 
-        found = _plans[id(rules)] = (rules, _Plan(tuple(finishes), checks(False), checks(True)))
-    return found[1]
+def _make_plan(rules: tuple[Rule, ...]) -> _Plan:
+    kinds = list(KINDS.values())
+    finishes = []
+    for kind in kinds:
+        own = tuple(rule for rule in rules if rule.kind == kind.name)
+        if kind.stage == CLASSIFY and own:
+            finishes.append((kind, own))
+
+    def checks(page: bool) -> tuple:
+        return tuple((kind, rule) for kind in kinds if kind.stage != CLASSIFY and (page or not kind.page_only)
+                     for rule in rules if rule.kind == kind.name)
+
+    return _Plan(tuple(finishes), checks(False), checks(True))
 
 
 def _matching_lines(doc: Document, rules: tuple[Rule, ...]) -> dict[str, frozenset[int]]:
