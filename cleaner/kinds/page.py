@@ -29,6 +29,8 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
+import re
+
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
@@ -78,6 +80,7 @@ class PageKind(ReviseKind):
                                     "the list to cost the article nothing"),
         "numbered_min_run": Param(4, "the fewest numbered section labels ('Step 1', 'Step 2', ...) with a sentence "
                                      "between each two that cost the article nothing"),
+        "entry_rows": Param(6, "the most rows of a live blog's entry between two time stamps"),
         "header_rows": Param(3, "the rows above the body in which its headline (sharing words with the title) is "
                                 "looked for"),
         "header_block_rows": Param(12, "the rows above the body in which a headline with a byline or date under it is "
@@ -439,6 +442,54 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
                 for j in run:
                     weights[j] = 0
             run = []
+    _live_entries(lines, rows, weights, p)
+
+
+# a live blog's time stamp: a clock time ('14:32', '2:15 PM', '10h30', '14.32 Uhr') or a
+# match's minute ("45'", "90+3’"), alone or before a label of three words ("96' Fin du match")
+_TIME_MARK = compile_pattern(r"^(?:\d{1,3}(?:\+\d{1,2})?\s?['’′]|\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?\s?m\.?|uhr))?)"
+                             r"(?:\s+\S+){0,3}$", re.IGNORECASE)
+
+
+def _live_entries(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> None:
+    """A live blog's entries cost the article nothing: ``numbered_min_run`` or more time
+    stamps in a row (a clock time, a match's minute), each entry between two of them at
+    most ``entry_rows`` rows long, no line a rule dropped among them, and more than half
+    of the entries telling something in a sentence. The stamps and the short lines of
+    its entries ("Substitution: Wadja for Hamel") weigh 0, so the article reaches over the
+    whole blog. A sidebar's news ticker (stamps over headlines, no sentences), a video
+    list's running times and a pager do not qualify.
+
+    >>> text = ["88'", "Bard's volley ends up in the side netting.", "85'", "Substitution: Bard",
+    ...         "81'", "Cornet's shot is blocked.", "80'", "A corner comes to nothing."]
+    >>> lines = [Line(i, t) for i, t in enumerate(text)]
+    >>> rows = list(range(len(text)))
+    >>> weights = [_weight(lines[i], 12, 10, 2, 30) for i in rows]
+    >>> _live_entries(lines, rows, weights, PageKind().defaults())
+    >>> weights
+    [0, 8, 0, 0, 0, 4, 0, 5]
+    >>> ticker = ["14:10", "Storm closes schools across the region", "13:24", "Council backs new budget plan",
+    ...           "12:21", "Police name driver in crash", "11:48", "Team signs striker on loan"]
+    >>> lines = [Line(i, t) for i, t in enumerate(ticker)]
+    >>> weights = [_weight(line, 12, 10, 2, 30) for line in lines]
+    >>> _live_entries(lines, rows, weights, PageKind().defaults())
+    >>> min(weights)
+    -10
+    """
+    marks = [k for k in range(len(rows)) if not _ruled(lines[rows[k]]) and _TIME_MARK.match(lines[rows[k]].text)]
+    runs: list[list[int]] = []
+    for k in marks:
+        entry = range(runs[-1][-1] + 1, k) if runs else range(0)
+        if runs and len(entry) <= p["entry_rows"] and not any(_ruled(lines[rows[j]]) for j in entry):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        entries = [range(a + 1, b) for a, b in zip(run, run[1:]) if b > a + 1]
+        told = [e for e in entries if any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in e)]
+        if len(run) >= p["numbered_min_run"] and 2 * len(told) > len(entries):
+            for j in range(run[0], run[-1] + 1):
+                weights[j] = max(weights[j], 0)
 
 
 _NAME_WORDS = r"(?:[^\W\d_][\w.\x27’-]*\s){1,2}[^\W\d_][\w.\x27’-]*"  # two or three words
