@@ -101,3 +101,18 @@ def test_an_authors_bare_name_next_to_the_date_stays():
             "Ann Lindqvist", "Ann Lindqvist", "", "Print", ""]
     out = _page(title + MENU_TOP + [""] + head + BODY + FOOT)
     assert "2:39 PM\nAnn Lindqvist\nAnn Lindqvist\n" in out and "Print" not in out
+
+
+def test_a_page_with_too_little_prose_is_left_to_the_other_rules():
+    """A recipe's page: a one-line summary, then ingredients and steps as labels and
+    quantities. The stretch of prose is under ``min_body_words`` words: page mode cannot
+    tell the article from the page and cuts nothing (the catalogue's rules still judge
+    each line). The same page with a story's paragraphs near the summary is cut."""
+    title = ["Honey muffins - Town Daily Recipes", ""]
+    recipe = ["Honey muffins", "", "Soft muffins with a honey glaze.", "", "Ingredients", "",
+              "250 g flour", "100 g butter", "50 g sugar", "2 eggs", "1 tbsp honey", "", "Method", "",
+              "Mix", "Whisk the flour.", "Bake", "Bake for 15 minutes.", ""]
+    out = _page(title + MENU_TOP + [""] + recipe + FOOT)
+    assert "250 g flour\n100 g butter" in out and "Whisk the flour." in out and "Ingredients" in out
+    cut = _page(title + MENU_TOP + [""] + recipe[:4] + BODY + FOOT)
+    assert "Soft muffins with a honey glaze." in cut and "Weather" not in cut and "Sitemap" not in cut

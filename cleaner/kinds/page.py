@@ -55,6 +55,9 @@ class PageKind(ReviseKind):
     page_only = True
     params = {
         "prose_words": Param(12, "the fewest words of a line of prose"),
+        "min_body_words": Param(30, "the fewest words of prose the article's stretch holds for the page to be cut "
+                                    "around it (fewer: a recipe, a song's lyrics, a product's sheet, whose text is "
+                                    "lists and labels; the page is left to the other rules)"),
         "line_cost": Param(10, "what a line that is not prose costs the stretch that holds it"),
         "window": Param(25, "how many rows from the article a headline or a lone paragraph may stand"),
         "dropped_cost": Param(2, "what a line a rule dropped inside the article (an ad label, a caption) costs"),
@@ -143,6 +146,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
+    if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
+        return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]
     headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title, site)
     if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
