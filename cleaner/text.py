@@ -224,7 +224,7 @@ def ends_question(text: str) -> bool:
     return text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_QUESTION_MARKS)
 
 
-_TITLE_MIN_CHARS = 12
+TITLE_MIN_CHARS = 12
 
 
 def repeats_title(text: str, title: str, prefix: bool = False) -> bool:
@@ -239,8 +239,8 @@ def repeats_title(text: str, title: str, prefix: bool = False) -> bool:
     True
     """
     key = fold(text)
-    return len(key) >= _TITLE_MIN_CHARS and (
-        key in title or (prefix and len(title) >= _TITLE_MIN_CHARS and key.startswith(title)))
+    return len(key) >= TITLE_MIN_CHARS and (
+        key in title or (prefix and len(title) >= TITLE_MIN_CHARS and key.startswith(title)))
 
 
 _MIN_NEAR_TITLE_WORDS = 4

@@ -116,3 +116,25 @@ def test_a_page_with_too_little_prose_is_left_to_the_other_rules():
     assert "250 g flour\n100 g butter" in out and "Whisk the flour." in out and "Ingredients" in out
     cut = _page(title + MENU_TOP + [""] + recipe[:4] + BODY + FOOT)
     assert "Soft muffins with a honey glaze." in cut and "Weather" not in cut and "Sitemap" not in cut
+
+
+def test_a_headline_longer_than_the_title_anchors_the_article():
+    """The <title> shortens the headline ('Council approves budget - Town Daily' over
+    'Council approves budget for the schools'); the exact title stands again in a sidebar
+    below, above a long privacy dialog. The headline with the words added anchors the
+    article, not the sidebar's copy."""
+    title = ["Council approves budget - Town Daily", ""]
+    head = ["Council approves budget for the schools", "", "By Ann Lee", ""]
+    sidebar = ["Latest stories", "Council approves budget", "Ferry fares to rise in spring", ""]
+    dialog = ["We use cookies and similar tools that are needed to let you use the site, to see how "
+              "visitors use it and to improve it over time.", "",
+              "You may allow or refuse each kind of cookie below; refusing some of them may make parts "
+              "of the site work less well than they should.", "",
+              "Cookies that measure visits are set only with your consent, and they are kept for no "
+              "longer than thirteen months before they are removed.", "",
+              "You can change your choice at any time on the privacy page, where all the cookies the "
+              "site uses are listed with what each of them does.", ""] * 2
+    labels = ["Batteries", "Recycling", "Storage", "Mining", "Charging", "Research"] * 4
+    out = _page(title + MENU_TOP + [""] + head + BODY + labels + sidebar + dialog)
+    assert out.startswith("Council approves budget for the schools\n\nBy Ann Lee\n\nThe council approved")
+    assert "Ferry fares" not in out and "Recycling" not in out

@@ -35,8 +35,8 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, ends_sentence, fold, is_headline_like, is_prose, is_title_like,
-                    nearly_repeats_title, repeats_title, word_count, words)
+from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, TITLE_MIN_CHARS, ends_sentence, fold, is_headline_like,
+                    is_prose, is_title_like, nearly_repeats_title, repeats_title, word_count, words)
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -124,7 +124,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     # a dump starts with the <title> (a paragraph of prose there is no title)
     title = lines[rows[0]].key if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
     site = _site_names(lines[rows[0]].text) if rows else set()  # (a part of the title no line anchors on)
-    anchor = _title_anchor(lines, rows, weights, window, title, site, p["clearly_more"])
+    story = _story_part(lines[rows[0]].text, site) if title else ""
+    anchor = _title_anchor(lines, rows, weights, window, title, site, story, p["clearly_more"])
     if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
     body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
@@ -698,7 +699,7 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
 
 
 def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
-                  title: str, site: set[str], clearly_more: float) -> int | None:
+                  title: str, site: set[str], story: str, clearly_more: float) -> int | None:
     """The row of the headline: a line after the title that repeats it and has prose within
     ``window`` rows below it. Of several, the one repeating most of the title (the headline,
     not the site's name of "Headline | Site"); of those the first, unless a later one is
@@ -707,14 +708,16 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
     while a teaser list below the article has comments under it, which are sentences too.
     A later copy with no sentence between the two is the headline (see
     :func:`_nearest_copy`). A line that repeats only the site's name (``site``, see
-    :func:`_site_names`) or that another rule dropped is no headline."""
+    :func:`_site_names`) or that another rule dropped is no headline; one that adds a few
+    words to the title's ``story`` part is (see :func:`_extends_story`)."""
     def prose_below(k: int) -> bool:
         return any(w > 0 for w in weights[k + 1 : k + 1 + window])
 
     best, best_length, best_body = None, 0, 0
     for k in range(1, len(rows)):
         line = lines[rows[k]]
-        if (not _ruled(line) and line.key not in site and repeats_title(line.text, title, prefix=True)
+        if (not _ruled(line) and line.key not in site
+                and (repeats_title(line.text, title, prefix=True) or _extends_story(line, story))
                 and prose_below(k)):
             length, body = len(line.key), _body_below(lines, rows, weights, k)
             if length > best_length or (length == best_length and body > clearly_more * best_body):
@@ -730,6 +733,24 @@ def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window
 
 
 _TITLE_SEPARATOR = compile_pattern(r"\s+[|–—·-]\s+|\s*::\s*")
+
+
+def _story_part(title: str, site: set[str]) -> str:
+    """The folded part of a <title> that names the story, when the title also names the
+    site (see :func:`_site_names`); empty otherwise.
+
+    >>> _story_part("Ultium Cells erhöht Kapazität - Battery-News.de", {"batterynewsde"})
+    'ultiumcellserhöhtkapazität'
+    """
+    parts = [fold(part) for part in _TITLE_SEPARATOR.split(title)] if site else []
+    return max((part for part in parts if part not in site), key=len, default="")
+
+
+def _extends_story(line: Line, story: str) -> bool:
+    """The line is the story's part of the title and a few words more, as a headline that
+    the <title> shortened ('Ultium Cells erhöht Gigafactory-Kapazität in Tennessee')."""
+    return (len(story) >= TITLE_MIN_CHARS and line.key.startswith(story) and line.key != story
+            and line.words <= TITLE_MAX_WORDS and not _ends_sentence(line.text))
 
 
 def _site_names(title: str) -> set[str]:
