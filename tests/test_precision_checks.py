@@ -138,3 +138,18 @@ def test_a_headline_longer_than_the_title_anchors_the_article():
     out = _page(title + MENU_TOP + [""] + head + BODY + labels + sidebar + dialog)
     assert out.startswith("Council approves budget for the schools\n\nBy Ann Lee\n\nThe council approved")
     assert "Ferry fares" not in out and "Recycling" not in out
+
+
+def test_more_labels_than_a_head_holds_are_a_list_left_alone():
+    """Short lines above a headline-like line are a site's head labels, up to head-labels'
+    ``max_lines`` (100); a longer stretch is a list of the document (an index, a
+    glossary), and the kind stops reading there."""
+    from cleaner import Cleaner, Config
+
+    story = ["Council approves budget for the town's schools", "",
+             "The council approved the budget on Monday after a long debate about the schools.", ""]
+    index = [f"Entry {i}" for i in range(150)]
+    cleaned = Cleaner(Config(mode="article")).run("\n".join(index + story))
+    assert not any(v.rule == "navigation/head-labels" for v in cleaned.trace)
+    head = Cleaner(Config(mode="article")).run("\n".join(["Town Daily", "Local News", "Schools"] + story))
+    assert [v.text for v in head.trace if v.rule == "navigation/head-labels"] == ["Town Daily", "Local News", "Schools"]

@@ -53,6 +53,8 @@ class HeadKind(ReviseKind):
     params = {
         "max_words": Param(3, "the longest label (in words)"),
         "headline_max_words": Param(25, "the longest line (in words) that still reads as the headline below the labels"),
+        "max_lines": Param(100, "the most labels above the headline (more: a list of the document, which the kind "
+                                "leaves alone; it then stops reading, so a document of short lines costs no more)"),
         "headline_min_words": Param(5, "the shortest line (in words) that reads as the headline below the labels (a "
                                        "shorter one is a byline's affiliation: 'Special to USA TODAY' under a name)"),
     }
@@ -63,8 +65,9 @@ class HeadKind(ReviseKind):
         period, no 'label: value' with a number), so that a short headline followed by prose
         or by data ('Coordinates: 42°S 174°E') is kept. A short line in sentence case is the
         headline itself, not a label (see :func:`cleaner.text.is_sentence_case`); speech or
-        a sentence under way (``_UNDER_WAY``) means the story has begun."""
-        max_words = rule.param("max_words")
+        a sentence under way (``_UNDER_WAY``) means the story has begun. More than
+        ``max_lines`` labels are no head: a list, left alone."""
+        max_words, max_lines = rule.param("max_words"), rule.param("max_lines")
         shortest, longest = rule.param("headline_min_words"), rule.param("headline_max_words")
         head: list[Line] = []
         for line in doc.lines:
@@ -73,6 +76,8 @@ class HeadKind(ReviseKind):
             if _under_way(line.text):
                 return
             if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
+                if len(head) == max_lines:
+                    return
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
