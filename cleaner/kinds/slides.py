@@ -5,6 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from .base import MATCH, Param, ReviseKind
+from ..text import PROSE_WORDS, is_prose
 from .lists import NUMBER
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ class SlidesKind(ReviseKind):
         second piece of evidence is the count: the same total on every line and a number
         that goes up from line to line, never above the total. Fractions in a recipe
         ('1/2 cup', '3/4 cup') change their total; a line of the story that happens to start
-        with a counter stands alone."""
+        with a counter stands alone. A gallery goes only beside a story: with no paragraph
+        of prose outside it, the slides are the story (a gallery story), and they stay."""
         if not matching:
             return  # (no line starts with a counter: most documents)
         min_words, min_items = rule.param("min_words"), rule.param("min_items")
@@ -46,7 +48,7 @@ class SlidesKind(ReviseKind):
             return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
 
         def flush(run: list[int]) -> None:
-            if len(run) >= min_items:
+            if len(run) >= min_items and _story_beside(doc.lines, set(run)):
                 for i in run:
                     doc.lines[i].drop(rule)
 
@@ -66,3 +68,8 @@ class SlidesKind(ReviseKind):
         flush(run)
 
 
+
+
+def _story_beside(lines: list[Line], gallery: set[int]) -> bool:
+    """A paragraph of prose outside the gallery: the story the gallery stands beside."""
+    return any(i not in gallery and is_prose(line, PROSE_WORDS, sentence=True) for i, line in enumerate(lines))
