@@ -19,6 +19,19 @@ if TYPE_CHECKING:
 # or a dash after a word (a dateline's start: 'WASHINGTON —', 'RADİKAL -')
 _UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
 _UNDER_WAY_LAST = "」』”\"“»’,、，♪♫-–—"  # the characters each of its alternatives ends with
+_FIRST_BEFORE_DASH = compile_pattern(r"^([^\W\d_]{3,})\s+[-–—]\s+\S")
+
+
+def _dateline_start(text: str) -> bool:
+    """A wire dateline that goes on after its dash: an agency or a place in capitals, then
+    the first words of the story ('RADİKAL -  Kartal-Kaynarca', a sentence split at its
+    links), which no label is.
+
+    >>> _dateline_start("RADİKAL -  Kartal-Kaynarca"), _dateline_start("Sports - Football")
+    (True, False)
+    """
+    found = _FIRST_BEFORE_DASH.match(text)
+    return found is not None and found.group(1).isupper()
 
 
 def _under_way(text: str) -> bool:
@@ -73,9 +86,11 @@ class HeadKind(ReviseKind):
         for line in doc.lines:
             if line.is_blank or line.action == DROP:
                 continue
-            if _under_way(line.text):
+            if _under_way(line.text) or _dateline_start(line.text):
                 return
             if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
+                if _continues(line.text):
+                    return  # (a word in lower case: a sentence split at its links, 'Bilim' / 've' / ...)
                 if len(head) == max_lines:
                     return
                 head.append(line)
