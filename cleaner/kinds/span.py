@@ -165,6 +165,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
     post's date and goes with it, once the list has two items or goes on after it.
     An item numbered one more than the last numbered line above the header (``count``)
     is the story's next numbered point ('5. ...' after '4. ...'), and ends the span.
+    Looking back, a line right under a bulleted item (blanks passed over) is that item's
+    text, and ends the span too.
     Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
@@ -195,11 +197,27 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
             break
         if count is not None and _ordinal(line) == count + 1:
             break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
+        if not skip_dropped and _item_text(neighbours, k):
+            break  # (looking back) the text of the bulleted item above it, not a caption
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
                 and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
         items.append(line)
     return items, passed
+
+
+def _item_text(lines, k: int) -> bool:
+    """(Looking back) the nearest line above ``lines[k]`` is a bulleted item: ``lines[k]``
+    is that item's text (a player's rating under his name, a list entry under its title),
+    and a credit under it is its picture's, not the credit of a caption.
+
+    >>> above = [Line(1, "Posicionado como centroavante, foi a principal peça do Sport."), Line(2, ""),
+    ...          Line(3, "• Diego Souza - Sport")]
+    >>> _item_text(above, 0), _item_text(above[:1] + [Line(3, "The match was played in the rain.")], 0)
+    (True, False)
+    """
+    above = next_line(lines, k)
+    return above is not None and BULLET.match(above.text) is not None
 
 
 def _is_teaser_date(line: Line, max_words: int) -> bool:
