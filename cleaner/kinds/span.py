@@ -211,7 +211,7 @@ def _item_text(lines, k: int) -> bool:
     is that item's text (a player's rating under his name, a list entry under its title),
     and a credit under it is its picture's, not the credit of a caption.
 
-    >>> above = [Line(1, "Posicionado como centroavante, foi a principal peça do Sport."), Line(2, ""),
+    >>> above = [Line(1, "Posicionado como centroavante, foi a principal peça do Sport."), Line(2, "", "blank"),
     ...          Line(3, "• Diego Souza - Sport")]
     >>> _item_text(above, 0), _item_text(above[:1] + [Line(3, "The match was played in the rain.")], 0)
     (True, False)
