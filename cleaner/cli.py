@@ -335,14 +335,15 @@ def _learn_then_clean(cleaner: Cleaner, args) -> int:
     the learned site rules (kept in --learn-to DIR, or in a temporary folder)."""
     import tempfile
 
-    from .io.corpus import CorpusError, count, documents
+    from .io.corpus import CorpusError
+    from .io.passes import count_files
     from .learn import LearnOptions, write_profiles
 
     if not args.jsonl or not args.files or "-" in args.files:
         return _error("--learn reads its input twice: give JSONL files with --jsonl (not standard input)")
     try:
         options = LearnOptions(config=cleaner.config._replace(mode="article"))
-        counts = count(lambda: documents(args.files, args.text_field), options, args.jobs)
+        counts = count_files(args.files, options, args.jobs, args.text_field)
         with tempfile.TemporaryDirectory(prefix="clean-learn-") as scratch:
             folder = args.learn_to or scratch
             written = write_profiles(counts.profiles(), folder)
