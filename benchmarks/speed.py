@@ -314,13 +314,15 @@ def corpus_mode(texts: list[str], megabytes: float, against: Path | None = None)
         results = {}
         for _ in range(2):
             for label, checkout in checkouts.items():
-                env = dict(os.environ, PYTHONPATH=str(checkout))  # (that checkout's cleaner package)
+                # that checkout's cleaner package (run from the corpus's folder: `-m` puts the
+                # working folder first on the path)
+                env = dict(os.environ, PYTHONPATH=str(checkout))
                 if label:  # its own start-up cache: one cache file drops what another code wrote
                     env["CLEANER_CACHE_DIR"] = str(Path(tmp) / "cache")
                 for name, extra in (("plain", []), ("--learn", ["--learn"])):
                     out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "cleaner", "--jsonl",
                                           str(path), "-j", "2", "-q", *extra], capture_output=True, text=True,
-                                         check=True, env=env)
+                                         check=True, env=env, cwd=tmp)
                     seconds, peak_mb = float(out.stdout.split()[0]), int(out.stdout.split()[1]) / 1024
                     best = results.get(name + label, (float("inf"), 0))
                     results[name + label] = (min(best[0], seconds), max(best[1], peak_mb))

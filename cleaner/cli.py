@@ -331,8 +331,9 @@ def _run_batch(cleaner: Cleaner, args) -> int:
 
 
 def _learn_then_clean(cleaner: Cleaner, args) -> int:
-    """Corpus mode: two counting passes over the JSONL files, then the cleaning pass with
-    the learned site rules (kept in --learn-to DIR, or in a temporary folder)."""
+    """Corpus mode: the learning passes over the JSONL files (:mod:`cleaner.io.passes`: one
+    read), then the cleaning pass with the learned site rules (kept in --learn-to DIR, or in
+    a temporary folder)."""
     import tempfile
 
     from .io.corpus import CorpusError

@@ -29,8 +29,9 @@ What is never learned (the decision rules, docs/decisions.md has the reasoning):
 - a line the keep-guards protect (bylines, datelines, source and editor's notes), and a line
   the catalogue already drops (nothing to learn).
 
-Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice,
-never the documents: memory grows with the number of distinct short lines, not the corpus.
+Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice
+(corpus mode: of the lines that may be learned), never the documents: memory grows with the
+number of stories and of distinct short lines, not with the corpus's text.
 
 >>> docs = [("example.com", f"Story {i} happened on day {i}.\\nVisit our homepage for more stories.")
 ...         for i in range(10)]

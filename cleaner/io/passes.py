@@ -11,8 +11,9 @@ counted, as if its lines had been counted then (:meth:`Counts.count_hashes`).
 **Texts**: the text of each line that may be learned is read again from one document
 holding it, a few records (a line's hash is a hash of its text: any copy gives it).
 
-The result is :func:`cleaner.io.corpus.documents` counted by the two passes of
-:class:`Counts`, byte for byte, for any ``jobs``.
+The counts are those of the two passes :class:`Counts` defines (``see`` every document,
+then ``count`` each story's representative) over :func:`cleaner.io.corpus.documents`,
+line for line and in the same order, for any ``jobs`` and any cut of the files.
 
 >>> from cleaner.learn import LearnOptions
 >>> docs = [("example.com", f"Story {i}.\\nVisit our homepage for more stories.") for i in range(5)]
