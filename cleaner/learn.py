@@ -141,10 +141,10 @@ def _short_lines(stripped: list[str], options: LearnOptions) -> list[tuple[int, 
     n = options.sentence_words
     prose = [_is_prose(line, n) for line in lines]
     first = prose.index(True) if True in prose else len(lines)
-    seen = {}
+    seen, last = {}, len(lines) - 1
     for i, line in enumerate(lines):
         if line not in seen and _short(line, options):
-            inside = 0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]
+            inside = 0 < i < last and prose[i - 1] and prose[i + 1]
             seen[line] = (_digest(line), line, OPENS if i < first else INSIDE if inside else 0)
     return list(seen.values())
 
