@@ -344,10 +344,12 @@ def _learn_then_clean(cleaner: Cleaner, args) -> int:
         return _error("--learn reads its input twice: give JSONL files with --jsonl (not standard input)")
     try:
         options = LearnOptions(config=cleaner.config._replace(mode="article"))
-        counts = count_files(args.files, options, args.jobs, args.text_field)
+        # (only the profiles are kept: the cleaning workers, forked from this process, would
+        # otherwise inherit the counts of every story and walk them in each garbage collection)
+        profiles = count_files(args.files, options, args.jobs, args.text_field).profiles()
         with tempfile.TemporaryDirectory(prefix="clean-learn-") as scratch:
             folder = args.learn_to or scratch
-            written = write_profiles(counts.profiles(), folder)
+            written = write_profiles(profiles, folder)
             _note(args, f"learned the repeated lines of {len(written)} sites")
             if written:
                 cleaner = Cleaner(cleaner.config._replace(rule_dirs=cleaner.config.rule_dirs + (folder,)))
