@@ -331,21 +331,25 @@ def _run_batch(cleaner: Cleaner, args) -> int:
 
 
 def _learn_then_clean(cleaner: Cleaner, args) -> int:
-    """Corpus mode: two counting passes over the JSONL files, then the cleaning pass with
-    the learned site rules (kept in --learn-to DIR, or in a temporary folder)."""
+    """Corpus mode: the learning passes over the JSONL files (:mod:`cleaner.io.passes`: one
+    read), then the cleaning pass with the learned site rules (kept in --learn-to DIR, or in
+    a temporary folder)."""
     import tempfile
 
-    from .io.corpus import CorpusError, count, documents
+    from .io.corpus import CorpusError
+    from .io.passes import count_files
     from .learn import LearnOptions, write_profiles
 
     if not args.jsonl or not args.files or "-" in args.files:
         return _error("--learn reads its input twice: give JSONL files with --jsonl (not standard input)")
     try:
         options = LearnOptions(config=cleaner.config._replace(mode="article"))
-        counts = count(lambda: documents(args.files, args.text_field), options, args.jobs)
+        # (only the profiles are kept: the cleaning workers, forked from this process, would
+        # otherwise inherit the counts of every story and walk them in each garbage collection)
+        profiles = count_files(args.files, options, args.jobs, args.text_field).profiles()
         with tempfile.TemporaryDirectory(prefix="clean-learn-") as scratch:
             folder = args.learn_to or scratch
-            written = write_profiles(counts.profiles(), folder)
+            written = write_profiles(profiles, folder)
             _note(args, f"learned the repeated lines of {len(written)} sites")
             if written:
                 cleaner = Cleaner(cleaner.config._replace(rule_dirs=cleaner.config.rule_dirs + (folder,)))

@@ -29,8 +29,9 @@ What is never learned (the decision rules, docs/decisions.md has the reasoning):
 - a line the keep-guards protect (bylines, datelines, source and editor's notes), and a line
   the catalogue already drops (nothing to learn).
 
-Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice,
-never the documents: memory grows with the number of distinct short lines, not the corpus.
+Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice
+(corpus mode: of the lines that may be learned), never the documents: memory grows with the
+number of stories and of distinct short lines, not with the corpus's text.
 
 >>> docs = [("example.com", f"Story {i} happened on day {i}.\\nVisit our homepage for more stories.")
 ...         for i in range(10)]
@@ -49,7 +50,7 @@ from dataclasses import dataclass
 from .config import Config
 from .normalize import normalize
 from .cache import compile_pattern
-from .text import ends_sentence, word_count
+from .text import _CLOSERS, ends_sentence, word_count
 
 # A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
 # quotes may close it (「…。」).
@@ -84,12 +85,14 @@ OPENS, INSIDE = 1, 2  # where a line stands in a document (see short_lines)
 Profile = namedtuple("Profile", "site stories lines")  # lines: {text: stories holding it}
 
 
-def _digest(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+def _digest(text: str, _blake2b=hashlib.blake2b) -> int:
+    return int.from_bytes(_blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 def _short(line: str, options: LearnOptions) -> bool:
-    return 0 < len(line) <= options.max_chars and len(line.split()) <= options.max_words
+    # (a line of L characters holds at most (L + 1) // 2 words: most need no split)
+    return 0 < len(line) <= options.max_chars and (len(line) < 2 * options.max_words
+                                                     or len(line.split()) <= options.max_words)
 
 
 def fingerprint(text: str) -> tuple[int, int]:
@@ -100,8 +103,12 @@ def fingerprint(text: str) -> tuple[int, int]:
     >>> a[0] == b[0], a[1] == b[1]
     (True, False)
     """
-    lines = sorted({line.strip() for line in text.splitlines()}, key=lambda line: (-len(line), line))
-    return _digest("\n".join(lines[:3])), _digest(text)
+    return _story_key([line.strip() for line in text.splitlines()]), _digest(text)
+
+
+def _story_key(stripped: list[str]) -> int:
+    lines = sorted(set(stripped), key=lambda line: (-len(line), line))
+    return _digest("\n".join(lines[:3]))
 
 
 def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
@@ -115,18 +122,50 @@ def short_lines(text: str, options: LearnOptions) -> list[tuple[int, str, int]]:
     """
     # Raw lines, stripped: normalizing every document (ftfy) would double the cost of a
     # corpus run; the few lines that are learned are normalized when the rule is written.
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    return _short_lines([line.strip() for line in text.splitlines()], options)
+
+
+def features(text: str, options: LearnOptions) -> tuple[int, int, list[tuple[int, str, int]]]:
+    """``(*fingerprint(text), short_lines(text, options))``, the text split once.
+
+    >>> text = "Title\\nThe long paragraph of the story.\\n\\nMore"
+    >>> features(text, LearnOptions()) == (*fingerprint(text), short_lines(text, LearnOptions()))
+    True
+    """
+    stripped = [line.strip() for line in text.splitlines()]
+    return _story_key(stripped), _digest(text), _short_lines(stripped, options)
+
+
+def _short_lines(stripped: list[str], options: LearnOptions) -> list[tuple[int, str, int]]:
+    lines = [line for line in stripped if line]
     n = options.sentence_words
-    prose = [ends_sentence(_CITATIONS.sub("", line) if line.endswith("]") else line, **_SENTENCE)
-             and (line.count(" ") >= n - 1 or word_count(line) >= n) for line in lines]
+    prose = [_is_prose(line, n) for line in lines]
     first = prose.index(True) if True in prose else len(lines)
-    seen = {}
+    seen, last = {}, len(lines) - 1
     for i, line in enumerate(lines):
-        if _short(line, options) and line not in seen:
-            inside = 0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]
+        if line not in seen and _short(line, options):
+            inside = 0 < i < last and prose[i - 1] and prose[i + 1]
             seen[line] = (_digest(line), line, OPENS if i < first else INSIDE if inside else 0)
     return list(seen.values())
+
+
+# A sentence's end as ends_sentence(**_SENTENCE) finds it: a mark, then any closers.
+_MARKS, _CLOSING = frozenset(".!。！?？"), _CLOSERS + "」』】"
+
+
+def _is_prose(line: str, n: int) -> bool:
+    """A sentence (a citation mark after its end left out) of ``n`` words or more. (The
+    end is found as ``ends_sentence(line, **_SENTENCE)`` finds it, without its pattern: the
+    marks and the closers have no character in common, so the mark is the last character
+    left once the closers are stripped. A test holds the two the same.)
+
+    >>> _is_prose("The council met on Monday to vote.[12]", 8), _is_prose("The council met on Monday", 3)
+    (True, False)
+    >>> _is_prose("「今日は雨が降りました。」", 3), _is_prose("Was it the council?”)", 3)
+    (True, True)
+    """
+    end = _CITATIONS.sub("", line) if line.endswith("]") else line
+    return end.rstrip(_CLOSING)[-1:] in _MARKS and (line.count(" ") >= n - 1 or word_count(line) >= n)
 
 
 class Counts:
@@ -172,6 +211,35 @@ class Counts:
             if counter[digest] == self.text_from:
                 texts[digest] = text
 
+    def count_hashes(self, site: str, digests, places: bytes) -> None:
+        """:meth:`count` of the lines' hashes and places only: the texts that
+        :meth:`profiles` needs, those of :meth:`untexted`, are set in ``texts`` after."""
+        counter = self.lines.setdefault(site, Counter())
+        inside = self.inside.setdefault(site, Counter())
+        opens = self.opens.setdefault(site, Counter())
+        self.texts.setdefault(site, {})
+        for digest, place in zip(digests, places):
+            counter[digest] += 1
+            if place == INSIDE:
+                inside[digest] += 1
+            elif place == OPENS:
+                opens[digest] += 1
+
+    def untexted(self) -> dict[str, set[int]]:
+        """The hashes of the lines counted often enough to be learned whose text is not known
+        yet (:meth:`count_hashes`), by site."""
+        stories = Counter(site for site, _ in self.representative)
+        found = {}
+        for site, counter in self.lines.items():
+            need, texts = self._need(stories[site])[0], self.texts.get(site, {})
+            found[site] = {digest for digest, count in counter.items() if count >= need and digest not in texts}
+        return found
+
+    def _need(self, stories: int) -> tuple[int, int]:
+        """The stories a line must be in to be learned: any line, and a line like prose."""
+        need = max(self.options.min_docs, math.ceil(self.options.min_share * stories))
+        return need, max(need, math.ceil(self.options.prose_share * stories))
+
     def part(self) -> dict:
         """This part's line counts as JSON-able data, for :meth:`merge` on another machine
         (counted with ``every_text=True``, so that each line carries its text)."""
@@ -202,8 +270,7 @@ class Counts:
         found = {}
         for site in sorted(self.lines):
             n = stories[site]
-            need = max(self.options.min_docs, math.ceil(self.options.min_share * n))
-            prose_need = max(need, math.ceil(self.options.prose_share * n))
+            need, prose_need = self._need(n)
             lines = {}
             for digest, count in self.lines[site].items():
                 if count < need or digest not in self.texts[site]:
@@ -229,11 +296,11 @@ class Counts:
 
 def learn(documents, options: LearnOptions = LearnOptions()) -> dict[str, Profile]:
     """Learn from an iterable of (site, text), in this process: the two passes of
-    :func:`cleaner.io.corpus.count` over a list of the documents."""
-    from .io.corpus import count
+    :func:`cleaner.io.passes.count_documents` over a list of the documents."""
+    from .io.passes import count_documents
 
     documents = list(documents)
-    return count(lambda: iter(documents), options).profiles()
+    return count_documents(lambda: iter(documents), options).profiles()
 
 
 # --- rule files ------------------------------------------------------------------------

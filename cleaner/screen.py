@@ -3,8 +3,8 @@
 A :class:`Screen` asks a compiled multi-pattern engine (:mod:`cleaner.prefilter`) which
 rules may match a line: one scan of the line for all rules. Without the engine (not
 installed, turned off with ``CLEANER_NO_ENGINE=1``, a line it cannot scan, or a small
-input: the engine is built only once a screen has seen ``ENGINE_AFTER_LINES`` lines,
-so a short run does not pay for compiling it), it joins the patterns of many rules into
+input: the engine is built only once a screen has seen ``ENGINE_AFTER_LINES`` lines, the
+sites' copies of it counting together, so a short run does not pay for compiling it), it joins the patterns of many rules into
 one matcher per way of matching (see :class:`cleaner.patterns.UnionMatcher`). Where the
 joined matcher fails, none of the rules can match, and one call replaced one per rule.
 Either way the candidates are then tried one by one, in order, with each rule's own
@@ -70,6 +70,7 @@ class Screen:
         exact = tuple(item for item in limited_rules if item[0].matcher is None and item[0].lines)
         copy = object.__new__(Screen)
         copy.__dict__.update(self.__dict__)
+        copy._counter = self._counter  # (the lines of every site count towards the engine)
         copy._candidates = {key: tuple(sorted(found + exact, key=order.__getitem__))
                             for key, found in self._candidates.items()}
         copy._listed = tuple(sorted(self._listed + tuple((item, -1) for item in exact),
@@ -103,12 +104,14 @@ class Screen:
             index.setdefault(id(rule), i)
         self._listed = tuple((item, index.get(id(item[0]), -1)) for item in rules)
         self._seen = 0
+        self._counter = self  # the screen counting the lines seen (a site's copy: its patterns' screen)
         self._prefilter: Prefilter | None | bool = False  # False: not built yet
 
     def _engine(self) -> "_SharedEngine | None":
         if self._prefilter is False:
-            self._seen += 1
-            if self._seen <= self.ENGINE_AFTER_LINES:
+            counter = self._counter
+            counter._seen += 1
+            if counter._seen <= self.ENGINE_AFTER_LINES:
                 return None
             shared = _shared()
             ids = shared.ids(self._screened)

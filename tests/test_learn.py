@@ -149,3 +149,25 @@ def test_records_without_a_site_are_counted_not_learned_from(tmp_path, capsys):
     assert main(["learn", str(path), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
     err = capsys.readouterr().err
     assert "learned 1 lines of 1 sites (of 2)" in err and "1 documents name no site and taught nothing" in err
+
+
+def test_prose_lines_are_found_as_ends_sentence_finds_them():
+    """``_is_prose`` finds a sentence's end without ``ends_sentence``'s pattern: the same
+    answer on every ending of marks, closers, citations and other characters."""
+    import itertools
+
+    from cleaner.learn import _CITATIONS, _SENTENCE, _is_prose
+    from cleaner.text import ends_sentence, word_count
+
+    def reference(line: str, n: int) -> bool:
+        end = _CITATIONS.sub("", line) if line.endswith("]") else line
+        return ends_sentence(end, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n)
+
+    tails = ["", ".", "!", "?", "。", "？", ":", ";", "…", "'", '"', "’", "”", "»", ")", "“", "」", "』", "】",
+             "[12]", "[1][2]", "]", "a", " ", "\u3000", "x."]
+    heads = ["", "word", "Three words here", "One two three four five six seven eight", "北朝鮮とロシアが会談した"]
+    lines = [head + "".join(tail) for head in heads for k in range(4) for tail in itertools.product(tails, repeat=k)]
+    assert len(lines) > 50_000
+    wrong = [(line, n) for line in lines for n in (3, 8) if _is_prose(line, n) != reference(line, n)]
+    assert wrong == []
+    assert sum(_is_prose(line, 3) for line in lines) > 1000  # (both answers were given)

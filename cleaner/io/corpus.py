@@ -15,11 +15,10 @@ import json
 import os
 import sys
 
-from ..parallel import chunked, ordered_map
 from .batch import record_site
 from .files import InputError
-from ..learn import Counts, LearnOptions, fingerprint, short_lines, write_profiles
-from ..rules import site_key
+from ..learn import Counts, LearnOptions, write_profiles
+from .passes import count_documents, count_files
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
@@ -71,37 +70,11 @@ def _files(paths: list[str]):
             yield path
 
 
-# --- the two passes, in workers ----------------------------------------------------------
-
-def _fingerprints(chunk):
-    return [(site_key(site), *fingerprint(text)) for site, text in chunk]
-
-
-def _line_sets(task):
-    options, chunk = task
-    return [(site_key(site), *fingerprint(text), short_lines(text, options)) for site, text in chunk]
-
+# --- the two passes, in workers (see cleaner.io.passes) ---------------------------------
 
 def count(read, options: LearnOptions = LearnOptions(), jobs: int = 1, chunk: int = 64) -> Counts:
-    """Run both passes over ``read()`` (called twice: each call yields (site, text) again)."""
-    counts = Counts(options)
-
-    def placed(docs):  # a document that names no site teaches nothing; it is counted
-        for site, text in docs:
-            if site:
-                yield site, text
-            else:
-                counts.unplaced += 1
-
-    for rows in ordered_map(_fingerprints, chunked(placed(read()), chunk), jobs):
-        for site, story, document in rows:
-            counts.see(site, story, document)
-    tasks = ((options, c) for c in chunked((d for d in read() if d[0]), chunk))
-    for rows in ordered_map(_line_sets, tasks, jobs):
-        for site, story, document, lines in rows:
-            if counts.counts_for(site, story, document):
-                counts.count(site, lines)
-    return counts
+    """Run both passes over ``read()`` (called again: each call yields (site, text) again)."""
+    return count_documents(read, options, jobs, chunk)
 
 
 # --- the subcommand ----------------------------------------------------------------------
@@ -143,7 +116,7 @@ def learn_main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         options = options_from(args)
-        counts = count(lambda: documents(args.inputs, args.text_field, args.by, args.site), options, args.jobs)
+        counts = count_files(args.inputs, options, args.jobs, args.text_field, args.by, args.site)
         profiles = counts.profiles()
         written = write_profiles(profiles, args.output)
     except (CorpusError, InputError) as err:
