@@ -210,6 +210,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
                 and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
+        if skip_dropped and blank_before_first and not items and introduces_prose(neighbours, k, rule.param("paragraph_words")):
+            break  # the first line, spaced, heads a paragraph of prose: a teaser card's title with its summary, not a link
         items.append(line)
     return items, passed
 
