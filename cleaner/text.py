@@ -25,6 +25,8 @@ DIGIT = compile_pattern(r"\d")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
 DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
 BULLET = compile_pattern(r"^[-–•*·▪►]\s")
+# a dialogue dash opening a quoted sentence ('– Det er vinden, sier han.', '— Да, — сказал он.')
+DIALOGUE = compile_pattern(r"^[-–—]\s")
 
 
 def has_words(text: str) -> bool:

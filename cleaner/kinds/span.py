@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import BULLET, DIGIT, ends_sentence, quotes_speech, repeats_title
+from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, quotes_speech, repeats_title
 from .base import Param, ReviseKind
 from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
 
@@ -80,8 +80,16 @@ def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
     True
     >>> is_link_item(Line(1, "“We will appeal,” the club said on Sunday."), 40, sentences=True)
     False
+
+    A sentence opened by a dialogue dash is a quote in the style of many languages ('– Det
+    er vinden ..., sier meteorologen til NRK.'), not a bulleted caption:
+
+    >>> is_link_item(Line(1, "– Det blåser mye nå, sier meteorologen."), 40, sentences=True)
+    False
     """
     words = line.words
+    if sentences and DIALOGUE.match(line.text) and ends_sentence(line.text):
+        return False
     if BULLET.match(line.text):
         return words <= 2 * max_words
     if sentences:
@@ -202,6 +210,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
                 and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
+        if skip_dropped and blank_before_first and not items and introduces_prose(neighbours, k, rule.param("paragraph_words")):
+            break  # the first line, spaced, heads a paragraph of prose: a teaser card's title with its summary, not a link
         items.append(line)
     return items, passed
 
