@@ -296,6 +296,8 @@ def is_label(line: Line, max_words: int) -> bool:
     if line.words > max_words or line.guarded or not line.is_kept:
         return False  # (the quick tests first: most lines are longer)
     text = line.text
+    if text.replace(" ", "").isalnum():
+        return True  # (letters, digits and spaces only: no sentence end, no separator)
     return (text[-1:] not in _MAY_END or not ends_sentence(text)) and DATA_CHARS.search(text) is None
 
 

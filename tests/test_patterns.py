@@ -182,3 +182,18 @@ def test_head_under_way_is_the_pattern(text):
     from cleaner.kinds.head import _UNDER_WAY, _under_way
 
     assert _under_way(text) == (_UNDER_WAY.search(text) is not None)
+
+
+def test_a_label_of_letters_digits_and_spaces_needs_no_further_test():
+    """is_label's quick answer (a line of letters, digits and spaces is a label when it is
+    short, kept and not guarded) is what its full test says, for every letter and digit
+    of every script: none of them ends a sentence or separates data."""
+    import sys
+
+    from cleaner.text import _MAY_END, DATA_CHARS, ends_sentence
+
+    def full(text: str) -> bool:
+        return (text[-1:] not in _MAY_END or not ends_sentence(text)) and DATA_CHARS.search(text) is None
+
+    alphanumeric = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isalnum()]
+    assert all(full(text) for ch in alphanumeric for text in (ch, f"Item {ch}", f"{ch} 1"))
