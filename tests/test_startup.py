@@ -12,7 +12,7 @@ from .conftest import ROOT
 
 # (dataclasses pulls in inspect, ast and tokenize; pathlib pulls in urllib.parse)
 NOT_AT_START = ("trafilatura", "bs4", "ftfy", "lxml", "dataclasses", "inspect", "pathlib", "json", "difflib", "typing",
-                "tomllib", "tempfile", "multiprocessing", "cleaner.io.batch", "shutil")
+                "tomllib", "tempfile", "multiprocessing", "cleaner.io.batch", "shutil", "threading")
 
 PROBE = """
 import sys

@@ -13,7 +13,6 @@ second, so it costs nothing in pipelines and logs; the cleaned text never passes
 from __future__ import annotations
 
 import sys
-import threading
 import time
 
 REFRESH = 0.2  # seconds between two drawings
@@ -38,7 +37,7 @@ class Progress:
         self.current = ""  # the large file being cleaned and its step, e.g. "big.txt  214.8 MB  classify 40%"
         self._current_start = self.start
         self._last = 0.0
-        self._lock = threading.Lock()
+        self._lock = _lock() if self.enabled else _NoLock()  # (a display that never draws has no thread)
 
     def advance(self, nbytes: int, docs: int = 1) -> None:
         self.docs += docs
@@ -108,20 +107,40 @@ class Progress:
                 self.stream.flush()
 
 
+def _lock():
+    import threading  # (only a display that draws needs it: not imported at start-up)
+
+    return threading.Lock()
+
+
+class _NoLock:
+    """The lock of a display that never draws: no second thread ever takes it."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
 class _Ticker:
     def __init__(self, progress: Progress):
         self.progress = progress
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread = None
+        if progress.enabled:
+            import threading
+
+            self.stop = threading.Event()
+            self.thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> Progress:
-        if self.progress.enabled:
+        if self.thread is not None:
             self.thread.start()
         return self.progress
 
     def __exit__(self, *exc) -> None:
-        self.stop.set()
-        if self.thread.is_alive():
+        if self.thread is not None:
+            self.stop.set()
             self.thread.join()
 
     def _run(self) -> None:
