@@ -29,8 +29,6 @@ left to the other rules, and a page with no prose at all is left alone.
 """
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
@@ -453,8 +451,8 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
 
 # a live blog's time stamp: a clock time ('14:32', '2:15 PM', '10h30', '14.32 Uhr') or a
 # match's minute ("45'", "90+3’"), alone or before a label of three words ("96' Fin du match")
-_TIME_MARK = compile_pattern(r"^(?:\d{1,3}(?:\+\d{1,2})?\s?['’′]|\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?\s?m\.?|uhr))?)"
-                             r"(?:\s+\S+){0,3}$", re.IGNORECASE)
+_TIME_MARK = compile_pattern(r"(?i)^(?:\d{1,3}(?:\+\d{1,2})?\s?['’′]|\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?\s?m\.?|uhr))?)"
+                             r"(?:\s+\S+){0,3}$")
 
 
 def _live_entries(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> None:

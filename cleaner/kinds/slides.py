@@ -4,8 +4,8 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
+from ..text import is_prose
 from .base import MATCH, Param, ReviseKind
-from ..text import PROSE_WORDS, is_prose
 from .lists import NUMBER
 
 if TYPE_CHECKING:
@@ -68,8 +68,6 @@ class SlidesKind(ReviseKind):
         flush(run)
 
 
-
-
 def _story_beside(lines: list[Line], gallery: set[int]) -> bool:
     """A paragraph of prose outside the gallery: the story the gallery stands beside."""
-    return any(i not in gallery and is_prose(line, PROSE_WORDS, sentence=True) for i, line in enumerate(lines))
+    return any(i not in gallery and is_prose(line, sentence=True) for i, line in enumerate(lines))
