@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _UNDER_WAY = compile_pattern(r"^[「『“\"„«‘].*[」』”\"“»’]$|[,、，♪♫]$|\w\s+[-–—]$")
 _UNDER_WAY_LAST = "」』”\"“»’,、，♪♫-–—"  # the characters each of its alternatives ends with
 _FIRST_BEFORE_DASH = compile_pattern(r"^([^\W\d_]{3,})\s+[-–—]\s+\S")
+# a date printed a part per line ('17' / 'July' / '2012', a blog's calendar leaf): a year,
+# and above it a day or a month (a word or a number)
+_YEAR = compile_pattern(r"^\s*+(?:19|20)\d{2}\s*+$")
+_DATE_PART = compile_pattern(r"^\s*+(?:\d{1,2}\.?|[^\W\d_]{3,10}\.?)\s*+$")
 
 
 def _dateline_start(text: str) -> bool:
@@ -46,6 +50,27 @@ def _under_way(text: str) -> bool:
     if last == "\n":
         last = text[-2:-1]
     return last in _UNDER_WAY_LAST and _UNDER_WAY.search(text) is not None
+
+
+def _date_parts(head: list[Line], year: Line) -> list[Line]:
+    """The labels at the end of ``head`` that with the ``year`` under them print a date a
+    part per line ('17' / 'July' / '2012'): POLICY keeps a publication date. A year alone
+    under a site name is no date.
+
+    >>> from cleaner.document import Document
+    >>> lines = Document.from_lines(["Blog", "17", "July", "2012"]).lines
+    >>> [line.text for line in _date_parts(lines[:3], lines[3])]
+    ['17', 'July']
+    >>> _date_parts(lines[:1], lines[3])
+    []
+    """
+    parts = []
+    for line in reversed(head[-2:]):
+        if not _DATE_PART.match(line.text):
+            break
+        parts.insert(0, line)
+    has_day = any(part.text.strip().rstrip(".").isdigit() for part in parts)
+    return parts if _YEAR.match(year.text) and has_day else []
 
 
 def _continues(text: str) -> bool:
@@ -93,6 +118,10 @@ class HeadKind(ReviseKind):
                     return  # (a word in lower case: a sentence split at its links, 'Bilim' / 've' / ...)
                 if len(head) == max_lines:
                     return
+                date = _date_parts(head, line)
+                if date:  # (a date a part per line: it stays, and the labels above it go)
+                    del head[-len(date):]
+                    continue
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
