@@ -3,7 +3,8 @@
 Reads a bench folder laid out as ``<corpus>/<page id>/{truth.txt, residue.txt, page.txt}``
 (truth corpora), ``trafeval/<id>/`` with ``trafeval_assertions.json`` beside it (must-keep
 and must-drop strings), and optionally JSONL corpora of scraped text (``--control FILE``:
-hand-cleaned text, where every removal is suspect). Nothing of the bench is kept in the
+hand-cleaned text, where every removal is suspect; ``--truth-control``: the truth corpora's
+own truth texts, cleaned as input, the same check). Nothing of the bench is kept in the
 project; point the script at a copy.
 
 For each corpus and input kind it prints doing-nothing and cleaner F1, lost% (pages whose
@@ -195,18 +196,24 @@ def report(bench: Path, corpus: str, inputs: str, pool, examples: int) -> dict:
             "unstable": unstable_ids}
 
 
-def control(path: Path, pool) -> dict:
-    """A hand-cleaned JSONL corpus: every line removed is counted against the rule."""
-    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+def control(name: str, texts: list[str], pool) -> dict:
+    """Texts with no noise in them (a hand-cleaned corpus, the bench's own truths): every
+    line removed is counted against the rule."""
     outs = list(pool.map(clean_page, [("article", t, None, (), ()) for t in texts], chunksize=16))
     lines = sum(sum(1 for x in t.splitlines() if x.strip()) for t in texts)
     per_rule = Counter(rule for _, dropped, _ in outs for rule, _ in dropped)
     removed = sum(per_rule.values())
-    print(f"== control {path.parent.name}: {len(texts)} docs, {lines} lines, removed {removed}"
+    print(f"== control {name}: {len(texts)} docs, {lines} lines, removed {removed}"
           f" ({100 * removed / max(lines, 1):.2f}%)")
     for rule, count in per_rule.most_common():
         print(f"   {rule:<40} {count:7}")
     return {"lines": lines, "removed": removed, "rules": dict(per_rule)}
+
+
+def truth_texts(bench: Path, corpus: str) -> list[str]:
+    """The truth texts of a truth corpus: the article alone, as the control's input."""
+    return [page.joinpath("truth.txt").read_text("utf-8") for page in sorted((bench / corpus).iterdir())
+            if page.joinpath("truth.txt").is_file()]
 
 
 def main(argv=None) -> int:
@@ -215,6 +222,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", action="append", help="only these corpora (repeatable)")
     ap.add_argument("--inputs", choices=("residue", "page"), action="append", help="only these input kinds")
     ap.add_argument("--control", type=Path, action="append", default=[], help="a hand-cleaned JSONL corpus")
+    ap.add_argument("--truth-control", action="store_true",
+                    help="also clean each truth corpus's truth texts (article text only) as a control")
     ap.add_argument("--rules", action="append", default=[], help="extra rule folders")
     ap.add_argument("--examples", type=int, default=3, help="worst examples shown per rule")
     ap.add_argument("--json", type=Path, help="write the figures to this file")
@@ -228,7 +237,11 @@ def main(argv=None) -> int:
             for inputs in args.inputs or ("residue", "page"):
                 results[f"{corpus}/{inputs}"] = report(args.bench, corpus, inputs, pool, args.examples)
         for path in args.control:
-            results[f"control/{path.parent.name}"] = control(path, pool)
+            texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+            results[f"control/{path.parent.name}"] = control(path.parent.name, texts, pool)
+        for corpus in corpora if args.truth_control else ():
+            if corpus in TRUTH_CORPORA:
+                results[f"control/{corpus} truths"] = control(f"{corpus} truths", truth_texts(args.bench, corpus), pool)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
     if args.markdown:
@@ -243,7 +256,8 @@ def markdown(results: dict) -> str:
     rules = defaultdict(Counter)
     for name, result in results.items():
         if name.startswith("control/"):
-            rows.append(f"| {name.split('/')[1]} (hand-cleaned control) | lines removed "
+            kind = "truths as input" if name.endswith(" truths") else "hand-cleaned control"
+            rows.append(f"| {name.split('/')[1].removesuffix(' truths')} ({kind}) | lines removed "
                         f"{100 * result['removed'] / max(result['lines'], 1):.2f}% | | | | | | | |")
             continue
         s, n = result["summary"], result["summary"]["pages"] or 1
