@@ -136,10 +136,11 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         # are long lines, but no sentences)
         anchor, body = None, densest
     elif anchor is not None and densest is not None and densest[0] < anchor < densest[1] \
-            and not repeats_title(lines[rows[anchor]].text, title, prefix=True) \
-            and _sentence_words(lines, rows, (densest[0], anchor - 1)) > _sentence_words(lines, rows, (anchor + 1, densest[1])):
+            and _late_copy(lines, rows, densest, anchor, repeats_title(lines[rows[anchor]].text, title, prefix=True),
+                           p["clearly_more"]):
         # a line that nearly repeats the title (a word changed) inside the article, more of
-        # its prose above than below: a late subheading ("Conclusion: X or Y?"), not the headline
+        # its prose above than below: a late subheading ("Conclusion: X or Y?"), not the
+        # headline; an exact copy with clearly more above: a menu's or a related link's copy
         anchor, body = None, densest
     if body is None:
         return set()
@@ -177,6 +178,26 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     return outside
+
+
+def _late_copy(lines: list[Line], rows: list[int], densest: tuple[int, int], anchor: int, exact: bool,
+               clearly_more: float) -> bool:
+    """The ``anchor`` inside the densest stretch is a late copy of the title, not the
+    headline: the stretch holds more words of sentences above it than below (a near copy,
+    a late subheading), or ``clearly_more`` times more (an exact copy: the guide's topic
+    in a menu at its end, met again when its cut output is read a second time).
+
+    >>> story = Line(0, "A worker who pays 100 euros a month gets 40 euros more from the employer, she said.")
+    >>> lines = [story, story, story, Line(3, "Company pensions"), Line(4, "We test every offer ourselves.")]
+    >>> rows = list(range(5))
+    >>> _late_copy(lines, rows, (0, 4), 3, True, 2)  # (the guide above it, a footer's line below)
+    True
+    >>> _late_copy([lines[3], story, story], rows[:3], (0, 2), 0, True, 2)  # (the headline over its story)
+    False
+    """
+    above = _sentence_words(lines, rows, (densest[0], anchor - 1))
+    below = _sentence_words(lines, rows, (anchor + 1, densest[1]))
+    return above > (clearly_more * below if exact else below)
 
 
 _LIST_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]|\d{1,2}[.)])\s")
