@@ -3,6 +3,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
+from ..cache import compile_pattern
 from ..document import Line
 from ..text import BULLET, ends_question
 from .base import Param, ReviseKind
@@ -34,7 +35,8 @@ class DuplicateKind(ReviseKind):
         duplicate: when another rule dropped the first copy (page mode, the title above the
         article region), the next copy is the one that stays. A question asked again and
         answered differently (an interview that puts one question to each guest in turn) is
-        content, not a duplicate."""
+        content, not a duplicate; so is the title printed again under another clock time than
+        the one above its first copy (a schedule: a programme that airs at 5:55 and at 6:20)."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         if not any(line.words >= shortest for line in doc.lines):
@@ -47,6 +49,7 @@ class DuplicateKind(ReviseKind):
         position = 0
         lines = [line for line in doc.lines if not line.is_blank]
         answers = None  # (found on the first question)
+        title_clock = None  # the clock time above the first copy of the title, if any
         for k, line in enumerate(lines):
             # Distances count the lines a reader sees (kept ones), so that cleaning the
             # output again, without the dropped lines, finds the same duplicates.
@@ -60,6 +63,12 @@ class DuplicateKind(ReviseKind):
                 continue
             previous = last_seen.get(key)
             near = previous is not None and (is_title or position - previous <= max_distance)
+            if is_title:
+                clock = _clock_above(lines, k)
+                if previous is None:
+                    title_clock = clock
+                elif near and clock is not None and title_clock is not None and clock != title_clock:
+                    near = False  # the same programme at another time: a schedule's entry
             asked = not is_title and ends_question(line.text)
             if asked and answers is None:
                 answers = _next_kept(lines)
@@ -73,6 +82,22 @@ class DuplicateKind(ReviseKind):
                 last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
                 if answer is not None:
                     answer_after[key] = answer
+
+
+
+# a clock time alone on its line ('5:55 AM', '20.15 Uhr', '21h00'): a schedule's time slot
+_CLOCK = compile_pattern(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?\s?m\.?|uhr|h))?$")
+
+
+def _clock_above(lines: list[Line], k: int) -> str | None:
+    """The clock time on the kept line above the ``k``-th (blank lines left out), or None.
+    (A clock another rule dropped is gone when the output is cleaned again.)
+
+    >>> _clock_above([Line(1, "6:20 AM"), Line(2, "Come Dine with Me")], 1), _clock_above([Line(1, "Come Dine with Me")], 0)
+    ('6:20 AM', None)
+    """
+    above = lines[k - 1] if k else None
+    return above.text.strip() if above is not None and above.is_kept and _CLOCK.match(above.text.strip()) else None
 
 
 def _next_kept(lines: list[Line]) -> list[int]:

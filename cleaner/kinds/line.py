@@ -1,11 +1,66 @@
 """``line``: the stripped line fully matches a pattern, or is one of the rule's exact ``lines``."""
 from __future__ import annotations
 
-from ..document import DROP
-from .base import ClassifyKind
+TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
+
+from ..cache import compile_pattern
+from ..document import DROP, KEEP, Line
+from .base import ClassifyKind, Param
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rules import Rule
 
 
 class LineKind(ClassifyKind):
     name = "line"
     summary = "the stripped line fully matches a pattern (or is one of the rule's exact `lines`)"
     action = DROP
+    params = {
+        "table_header": Param(False, "a line it matched that heads a '|' table stays: the next kept line (blank ones "
+                                     "passed) is a row of that table, with as many cells or more and three numbers"),
+    }
+
+    def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
+        """A rule with ``table_header`` gives back the lines it dropped that head a table."""
+        own = {rule.full_id for rule in rules if rule.param("table_header")}
+        if not own:
+            return
+        lines = doc.lines
+        for i, line in enumerate(lines):
+            if line.action == DROP and line.rule in own and heads_table(lines, i):
+                line.decide(KEEP, "", "", "")
+
+
+_NUMBER = compile_pattern(r"\d+")
+_MIN_NUMBERS = 3  # a table's row of data ('1 | Paris SG | 26 | 10 |'); a menu's items hold none
+
+
+def _cells(text: str) -> int:
+    """The cells of a row split by '|' (empty ones at its ends left out)."""
+    return len(text.strip().strip("|").split("|"))
+
+
+def heads_table(lines: list[Line], i: int) -> bool:
+    """The ``i``-th line heads a table: the next kept line (blank ones passed over, as the
+    '---|---' rule of a Markdown table) is a row split by '|' into as many cells or more,
+    holding three numbers or more. A menu split by '|' ('Home | News | Sport') is followed
+    by a headline or a paragraph, not by a row of data.
+
+    >>> rows = ["TEAMS | P | W | D | L | Pts |", "|---|---|---|---|---|---|", "1. Ajax | 34 | 28 | 2 | 4 | 86 |"]
+    >>> lines = [Line(n, text) for n, text in enumerate(rows)]
+    >>> lines[1].action = "blank"
+    >>> heads_table(lines, 0)
+    True
+    >>> heads_table([Line(0, "Home | News | Sport"), Line(1, "Ajax won 3-1 on Sunday, with 2 goals from 19-year-old Lee.")], 0)
+    False
+    """
+    header = lines[i].text
+    for line in lines[i + 1:]:
+        if line.is_blank:
+            continue
+        if not line.is_kept:
+            return False
+        row = line.text
+        return "|" in row and _cells(row) >= _cells(header) and len(_NUMBER.findall(row)) >= _MIN_NUMBERS
+    return False

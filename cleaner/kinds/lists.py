@@ -53,8 +53,12 @@ _MARKS = compile_pattern(r"[◯○●◎✓✔✗✘✕△]")  # the marks of a 
 _PAIR = compile_pattern(r"[^\W\d_][^:：]{0,30}[:：]\s*[^\W\d_]")
 # a date at the start of an item: a schedule ('2 Kasım 2012, Cuma Antalya', 'May 3, 2024 Oslo');
 # a related story's date comes after its headline
-_DATE_FIRST = compile_pattern(r"^(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-                              r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b")
+_DATE = (r"(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+         r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})")
+_DATE_FIRST = compile_pattern(rf"^{_DATE}\b")
+# a line that is a date alone, a weekday and a clock time allowed ('3 September 2017 :',
+# 'Sabtu, 21 September 2024', 'Zondag 12 mei 2024 14:30:'): the heading of a day's schedule
+_DATE_HEADING = compile_pattern(rf"^(?:[^\W\d_]{{2,12}}\.?,?\s+)?{_DATE}(?:,?\s+\d{{1,2}}[:.h]\d{{2}})?\s*[:：]?$")
 
 
 def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
@@ -108,10 +112,31 @@ def is_introduction(line: Line) -> bool:
 
 
 def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
-    """A list the story introduces (the line before is a sentence ending with a colon) or
-    a list of data (see :func:`is_data`)."""
+    """A list the story introduces (the line before is a sentence ending with a colon; for
+    ``headlines``, also a date alone: a day's fixtures or programme, whose items read as
+    headlines) or a list of data (see :func:`is_data`). (A menu under a page's date is
+    still a menu.)
+
+    >>> lines = [Line(0, "3 September 2017 :"), Line(1, "- Perseru Serui vs Barito Putera"),
+    ...          Line(2, "- Mitra Kukar vs Madura United"), Line(3, "- PS TNI vs Bhayangkara FC")]
+    >>> is_story_list(lines, [1, 2, 3], headlines=True)
+    True
+    >>> lines[0] = Line(0, "Latest Stories")
+    >>> is_story_list(lines, [1, 2, 3], headlines=True)
+    False
+    """
     before = kept_neighbour(lines, run[0], -1)
-    return (before is not None and is_introduction(lines[before])) or is_data(lines, run, headlines)
+    return ((before is not None and (is_introduction(lines[before]) or (headlines and is_date_heading(lines[before]))))
+            or is_data(lines, run, headlines))
+
+
+def is_date_heading(line: Line) -> bool:
+    """A kept line that is a date alone (a weekday, a clock time and a colon allowed).
+
+    >>> [is_date_heading(Line(0, t)) for t in ("Sabtu, 21 September 2024", "3 September 2017 :", "March 3, 2024 was cold")]
+    [True, True, False]
+    """
+    return line.is_kept and line.words <= 6 and _DATE_HEADING.match(line.text.strip()) is not None
 
 
 def amid_prose(lines: list[Line], run: list[int]) -> bool:
