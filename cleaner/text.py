@@ -131,13 +131,14 @@ _NOT_WORD = compile_pattern(r"[\W_]")
 
 
 _CLOSERS = "'\"’”»)“‘«"  # (German and Swiss quotes close with “ ‘ «)
+BRACKET_CLOSERS = _CLOSERS + "」』】"  # (and CJK corner brackets, when a sentence may end inside them)
 _EMOJI_TAIL = r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*"
 _SENTENCE_ENDS: dict[tuple[bool, bool, bool, bool], object] = {}
 
 
 def _sentence_end(question: bool, emoji: bool, colon: bool, brackets: bool):
     marks = ".!。！" + ("?？" if question else "") + (":;；" if colon else "")
-    closers = f"[{_CLOSERS}」』】]*" if brackets else f"[{_CLOSERS}]?"
+    closers = f"[{BRACKET_CLOSERS}]*" if brackets else f"[{_CLOSERS}]?"
     pattern = compile_pattern(f"[{marks}]{closers}{_EMOJI_TAIL if emoji else ''}$")
     _SENTENCE_ENDS[question, emoji, colon, brackets] = pattern
     return pattern
@@ -316,6 +317,19 @@ def is_prose(line: Line, min_words: int = PROSE_WORDS, guarded: bool = False, se
     """
     return (line.is_kept and (guarded or not line.guarded) and line.words >= min_words
             and (not sentence or ends_sentence(line.text, question=True, emoji=True)))
+
+
+def story_beside(lines: list[Line], apart: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A paragraph of prose (:func:`is_prose`, ending like a sentence) among ``lines``,
+    outside the indexes ``apart``: the story a gallery or a set of captions stands beside.
+    Without one, the gallery or the captions are the story (a photo essay).
+
+    >>> from cleaner.document import Line
+    >>> caption = Line(1, "Rescuers carry a child from the flooded village on Monday, the agency said.")
+    >>> story_beside([caption]), story_beside([caption], apart={0})
+    (True, False)
+    """
+    return any(i not in apart and is_prose(line, sentence=True) for i, line in enumerate(lines))
 
 
 TITLE_MAX_WORDS = 30

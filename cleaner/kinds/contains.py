@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, KEEP
-from ..text import is_prose
+from ..text import story_beside
 from .base import SEARCH, ClassifyKind, Param
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _keep_as_story(doc: Document, rule: Rule, story_lines: int) -> None:
     ['drop', 'drop']
     """
     own = [line for line in doc.lines if line.action == DROP and line.rule == rule.full_id and line.words >= _STORY_WORDS]
-    if len({line.key for line in own}) < story_lines or any(is_prose(line, sentence=True) for line in doc.lines):
+    if len({line.key for line in own}) < story_lines or story_beside(doc.lines):
         return
     for line in own:
         line.decide(KEEP, "", "", "")

@@ -84,7 +84,6 @@ class DuplicateKind(ReviseKind):
                     answer_after[key] = answer
 
 
-
 # a clock time alone on its line ('5:55 AM', '20.15 Uhr', '21h00'): a schedule's time slot
 _CLOCK = compile_pattern(r"(?i)^\d{1,2}[:.h]\d{2}(?:\s?(?:[ap]\.?\s?m\.?|uhr|h))?$")
 

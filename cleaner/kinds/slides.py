@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import is_prose
+from ..text import story_beside
 from .base import MATCH, Param, ReviseKind
 from .lists import NUMBER
 
@@ -48,7 +48,7 @@ class SlidesKind(ReviseKind):
             return (int(numbers[0]), int(numbers[1])) if len(numbers) >= 2 else None
 
         def flush(run: list[int]) -> None:
-            if len(run) >= min_items and _story_beside(doc.lines, set(run)):
+            if len(run) >= min_items and story_beside(doc.lines, set(run)):
                 for i in run:
                     doc.lines[i].drop(rule)
 
@@ -66,8 +66,3 @@ class SlidesKind(ReviseKind):
                 run = [i] if count is not None and count[0] <= count[1] else []
             last = count if run else None
         flush(run)
-
-
-def _story_beside(lines: list[Line], gallery: set[int]) -> bool:
-    """A paragraph of prose outside the gallery: the story the gallery stands beside."""
-    return any(i not in gallery and is_prose(line, sentence=True) for i, line in enumerate(lines))
