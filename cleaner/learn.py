@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from .config import Config
 from .normalize import normalize
 from .cache import compile_pattern
-from .text import _CLOSERS, ends_sentence, word_count
+from .text import BRACKET_CLOSERS, ends_sentence, word_count
 
 # A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
 # quotes may close it (「…。」).
@@ -150,7 +150,7 @@ def _short_lines(stripped: list[str], options: LearnOptions) -> list[tuple[int, 
 
 
 # A sentence's end as ends_sentence(**_SENTENCE) finds it: a mark, then any closers.
-_MARKS, _CLOSING = frozenset(".!。！?？"), _CLOSERS + "」』】"
+_MARKS = frozenset(".!。！?？")
 
 
 def _is_prose(line: str, n: int) -> bool:
@@ -165,7 +165,7 @@ def _is_prose(line: str, n: int) -> bool:
     (True, True)
     """
     end = _CITATIONS.sub("", line) if line.endswith("]") else line
-    return end.rstrip(_CLOSING)[-1:] in _MARKS and (line.count(" ") >= n - 1 or word_count(line) >= n)
+    return end.rstrip(BRACKET_CLOSERS)[-1:] in _MARKS and (line.count(" ") >= n - 1 or word_count(line) >= n)
 
 
 class Counts:
@@ -198,16 +198,11 @@ class Counts:
         return True
 
     def count(self, site: str, lines: list[tuple[int, str, int]]) -> None:
-        counter = self.lines.setdefault(site, Counter())
-        inside = self.inside.setdefault(site, Counter())
-        opens = self.opens.setdefault(site, Counter())
-        texts = self.texts.setdefault(site, {})
-        for digest, text, place in lines:
-            counter[digest] += 1
-            if place == INSIDE:
-                inside[digest] += 1
-            elif place == OPENS:
-                opens[digest] += 1
+        """Count a story's short lines (:func:`short_lines`: each once) and keep the text of
+        a line the moment it is counted ``text_from`` times."""
+        self.count_hashes(site, [digest for digest, _, _ in lines], bytes(place for _, _, place in lines))
+        counter, texts = self.lines[site], self.texts[site]
+        for digest, text, _ in lines:
             if counter[digest] == self.text_from:
                 texts[digest] = text
 
