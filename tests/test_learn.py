@@ -8,7 +8,8 @@ import pytest
 
 from cleaner import Cleaner, Config
 from cleaner.cli import main
-from cleaner.io.corpus import count, documents
+from cleaner.io.corpus import documents
+from cleaner.io.passes import count_documents
 from cleaner.learn import LearnOptions, learn, write_profiles
 
 CHROME = "Visit our homepage for more stories"
@@ -127,7 +128,7 @@ def test_by_folder_and_corpus_mode(tmp_path, capsysbinary):
         (folder / f"{i:03}.txt").write_text(text, "utf-8")
     docs = list(documents([str(tmp_path / "pages")], by="folder"))
     assert len(docs) == len(corpus()) and {s for s, _ in docs} == {"news.example.com", "other.org"}
-    assert count(lambda: iter(docs), LearnOptions()).profiles()["news.example.com"].lines == {CHROME: 20}
+    assert count_documents(lambda: iter(docs), LearnOptions()).profiles()["news.example.com"].lines == {CHROME: 20}
     path = tmp_path / "corpus.jsonl"
     path.write_text("".join(json.dumps({"site": s, "text": t}) + "\n" for s, t in corpus()), "utf-8")
     assert main(["--jsonl", "--learn", "-q", "-j", "1", str(path)]) == 0

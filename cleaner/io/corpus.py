@@ -1,5 +1,6 @@
 """``clean learn``: read a corpus (JSONL, text files, folders), learn each site's boilerplate,
-write the site profiles; and the two learning passes that ``clean --jsonl --learn`` runs.
+write the site profiles. The learning passes, which ``clean --jsonl --learn`` runs too, are
+in :mod:`cleaner.io.passes`.
 
     clean learn corpus.jsonl -o rules/learned/          # site from each record's site or url
     clean learn --by folder scraped/ -o rules/learned/  # a folder per site
@@ -11,14 +12,12 @@ order of documents (see :mod:`cleaner.learn`).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
-from .batch import record_site
 from .files import InputError
-from ..learn import Counts, LearnOptions, write_profiles
-from .passes import count_documents, count_files
+from ..learn import LearnOptions, write_profiles
+from .passes import count_files, fixed_site, record_text, text_file
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
 
@@ -31,31 +30,19 @@ def documents(paths: list[str], text_field: str = "text", by: str = "record", si
     """(site, text) for every document: JSONL records (site from ``site``/``url`` unless
     ``site`` is given; ``None`` when the record names none), text files (site: ``site``, or with ``by="folder"`` the file's folder),
     folders walked in sorted order (their ``*.txt`` and JSONL files)."""
-    from .decode import decode_bytes
-    from .files import read_input
     from .streams import open_input
 
     for path in _files(paths):
+        fixed = fixed_site(path, by, site)
         if path.endswith(JSONL_SUFFIXES):
             with open_input(path) as lines:
                 for number, raw in enumerate(lines, 1):
-                    if not raw.strip():
-                        continue
-                    try:
-                        record = json.loads(raw)
-                        text = record[text_field]
-                    except (ValueError, KeyError, TypeError):
-                        raise CorpusError(f"{path}: line {number}: not a JSON object with a {text_field!r} field") \
-                            from None
-                    if not isinstance(text, str):
-                        continue  # (a null text has no lines to learn)
-                    where = site or (os.path.basename(os.path.dirname(path)) if by == "folder" else record_site(record))
-                    yield where, text  # (no site: counted, not learned from)
+                    if raw.strip():
+                        found = record_text(raw, fixed, text_field, path, lambda: number)
+                        if found:  # (a null text has no lines to learn; no site: counted, not learned from)
+                            yield found
         else:
-            where = site or (os.path.basename(os.path.dirname(os.path.abspath(path))) if by == "folder" else None)
-            if not where:
-                raise CorpusError(f"{path}: no site for a text file (use --by folder or --site HOST)")
-            yield where, decode_bytes(read_input(path), path)
+            yield fixed, text_file(path, fixed)
 
 
 def _files(paths: list[str]):
@@ -68,13 +55,6 @@ def _files(paths: list[str]):
                         yield os.path.join(folder, name)
         else:
             yield path
-
-
-# --- the two passes, in workers (see cleaner.io.passes) ---------------------------------
-
-def count(read, options: LearnOptions = LearnOptions(), jobs: int = 1, chunk: int = 64) -> Counts:
-    """Run both passes over ``read()`` (called again: each call yields (site, text) again)."""
-    return count_documents(read, options, jobs, chunk)
 
 
 # --- the subcommand ----------------------------------------------------------------------

@@ -52,7 +52,7 @@ def _row(site: str, text: str, where: int, options: LearnOptions) -> tuple:
             array("Q", [digest for digest, _, _ in lines]).tobytes(), bytes(place for _, _, place in lines))
 
 
-def _record(raw: bytes, site: str | None, text_field: str, path: str, number):
+def record_text(raw: bytes, site: str | None, text_field: str, path: str, number):
     """(site, text) of a JSONL record, None for a text that is not a string (no lines)."""
     from .corpus import CorpusError
     from .batch import record_site
@@ -65,6 +65,27 @@ def _record(raw: bytes, site: str | None, text_field: str, path: str, number):
     if not isinstance(text, str):
         return None
     return site or record_site(record), text
+
+
+def fixed_site(path: str, by: str, site: str | None) -> str | None:
+    """The site every document of ``path`` belongs to: ``site`` if given, with ``by="folder"``
+    the file's folder, else None (a JSONL record then names its own)."""
+    from .corpus import JSONL_SUFFIXES
+
+    if site or by != "folder":
+        return site
+    return os.path.basename(os.path.dirname(path if path.endswith(JSONL_SUFFIXES) else os.path.abspath(path)))
+
+
+def text_file(path: str, site: str | None) -> str:
+    """The text of a text file of site ``site``, which a text file cannot do without."""
+    from .corpus import CorpusError
+    from .decode import decode_bytes
+    from .files import read_input
+
+    if not site:
+        raise CorpusError(f"{path}: no site for a text file (use --by folder or --site HOST)")
+    return decode_bytes(read_input(path), path)
 
 
 def _records_of_range(path: str, start: int, end: int):
@@ -91,8 +112,6 @@ def _records_of_range(path: str, start: int, end: int):
 
 def scan(task, options: LearnOptions) -> tuple[list[tuple], int]:
     """The rows of a task's documents (see the task kinds above) and how many had no site."""
-    from .corpus import CorpusError
-
     rows, unplaced = [], 0
 
     def add(site, text, where):
@@ -108,13 +127,8 @@ def scan(task, options: LearnOptions) -> tuple[list[tuple], int]:
         for ordinal, (site, text) in enumerate(docs, first):
             add(site, text, ordinal)
     elif kind == "file":
-        from .decode import decode_bytes
-        from .files import read_input
-
         _, path, site = task
-        if not site:
-            raise CorpusError(f"{path}: no site for a text file (use --by folder or --site HOST)")
-        add(site, decode_bytes(read_input(path), path), 0)
+        add(site, text_file(path, site), 0)
     else:
         if kind == "range":
             _, path, start, end, site, text_field = task
@@ -124,7 +138,7 @@ def scan(task, options: LearnOptions) -> tuple[list[tuple], int]:
             lines = enumerate(raws, first)
         for where, raw in lines:
             if raw.strip():
-                found = _record(raw, site, text_field, path, lambda: _line_number(path, where, kind))
+                found = record_text(raw, site, text_field, path, lambda: _line_number(path, where, kind))
                 if found:
                     add(*found, where)
     return rows, unplaced
@@ -153,9 +167,10 @@ def _scan(task):
 
 
 def _source(task) -> tuple:
-    """Where a task's documents can be read again: (kind, path, text field), ("docs",)."""
+    """Where a task's documents can be read again: (kind, path, text field), ("file", path,
+    site), ("docs",)."""
     kind = task[0]
-    return ("docs",) if kind == "docs" else ("file", task[1]) if kind == "file" else \
+    return ("docs",) if kind == "docs" else ("file", task[1], task[2]) if kind == "file" else \
         (kind, task[1], task[5] if kind == "range" else task[3])
 
 
@@ -229,10 +244,7 @@ def _documents_at(source: tuple, wheres: list[int], read):
             if ordinal in wanted:
                 yield ordinal, text
     elif kind == "file":
-        from .decode import decode_bytes
-        from .files import read_input
-
-        yield 0, decode_bytes(read_input(source[1]), source[1])
+        yield 0, text_file(source[1], source[2])
     elif kind == "range":
         with open(source[1], "rb") as handle:
             for where in wheres:
@@ -258,8 +270,7 @@ def file_tasks(paths: list[str], text_field: str = "text", by: str = "record", s
     from .streams import open_input
 
     for path in _files(paths):
-        folder = os.path.basename(os.path.dirname(path if path.endswith(JSONL_SUFFIXES) else os.path.abspath(path)))
-        fixed = site or (folder if by == "folder" else None)
+        fixed = fixed_site(path, by, site)
         if not path.endswith(JSONL_SUFFIXES):
             yield "file", path, fixed
         elif not path.endswith((".gz", ".zst")):
