@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
 from ..cache import compile_pattern
-from ..text import BULLET, ends_sentence, is_label, is_sentence_case
+from ..text import BULLET, ends_sentence, is_label, is_sentence_case, words
 from .base import Param, ReviseKind
 from .lists import KEY_VALUE
 
@@ -73,6 +73,37 @@ def _date_parts(head: list[Line], year: Line) -> list[Line]:
     return parts if _YEAR.match(year.text) and has_day else []
 
 
+# a work's title with its year in brackets, at the end of the line: 'Verdict (2019)',
+# 'Lilo & Stitch (2002)', a series' run 'Dark (2017–2020)'
+_WORK_YEAR = compile_pattern(r"\S\s*+\((?:1[89]|20)\d\d(?:\s*+[-–]\s*+(?:(?:1[89]|20)\d\d)?)?\)$")
+
+
+def _work_title(text: str) -> bool:
+    """A short line naming a work with its year in brackets: a review's headline ('Verdict
+    (2019)' over its credits, 'Directed by: ...'), which no section label or site name is.
+
+    >>> _work_title("Lilo & Stitch (2002)"), _work_title("Dark (2017–2020)")
+    (True, True)
+    >>> _work_title("Issue 2017-004"), _work_title("Comments (12)"), _work_title("(2019)")
+    (False, False, False)
+    """
+    return text.endswith(")") and _WORK_YEAR.search(text) is not None
+
+
+def _repeats_words(text: str) -> bool:
+    """A line of four words or more that repeats them, half of its words or more being a
+    word said before: a rating printed as words ('Voller Stern Voller Stern Leerer Stern'),
+    which no headline is.
+
+    >>> _repeats_words("Voller Stern Voller Stern Voller Stern Leerer Stern Leerer Stern")
+    True
+    >>> _repeats_words("Mayor says the new bridge will open in May"), _repeats_words("Stern Stern")
+    (False, False)
+    """
+    found = [word.casefold() for word in words(text)]
+    return len(found) >= 4 and 2 * len(set(found)) <= len(found)
+
+
 def _continues(text: str) -> bool:
     """The line starts in lower case: the rest of a sentence, no headline.
 
@@ -114,6 +145,8 @@ class HeadKind(ReviseKind):
             if _under_way(line.text) or _dateline_start(line.text):
                 return
             if is_label(line, max_words) and not is_sentence_case(line.text, line.words):
+                if _work_title(line.text):
+                    break  # (the headline itself: a work's title with its year; the labels above go)
                 if _continues(line.text):
                     return  # (a word in lower case: a sentence split at its links, 'Bilim' / 've' / ...)
                 if len(head) == max_lines:
@@ -125,9 +158,11 @@ class HeadKind(ReviseKind):
                 head.append(line)
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
-                    or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)):
+                    or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)
+                    or _repeats_words(line.text)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
-                # rest of a sentence split onto lines at its links, a list's item: no headline)
+                # rest of a sentence split onto lines at its links, a list's item, a rating
+                # printed as words: no headline)
                 return
             break
         else:

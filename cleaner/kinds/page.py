@@ -205,6 +205,52 @@ _TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$
 _END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
 
 
+# a turn of a dialogue: a speaker's name (three words at most, or 'Q' / 'A') and a colon
+_TURN = compile_pattern(r"^([^\W\d_][\w.\x27’-]*(?: [^\W\d_][\w.\x27’-]*){0,2})\s*+[:：]\s")
+
+
+def _speaker(text: str) -> str:
+    """The speaker's name a dialogue's turn starts with, or ''.
+
+    >>> _speaker("KATHY: So special!"), _speaker("Terry Gross: Hi."), _speaker("so: what now")
+    ('KATHY', 'Terry Gross', '')
+    """
+    found = _TURN.match(text)
+    return found.group(1) if found and found.group(1)[0].isupper() else ""
+
+
+_DIALOGUE_SWITCHES = 3  # the fewest changes of speaker from a turn to the next that make a dialogue
+
+
+def _speakers(lines: list[Line], rows: list[int], begin: int, end: int) -> set[str]:
+    """The speakers of a dialogue the body is: names that open two turns or more in it, when
+    a third of its rows or more are turns and the speaker changes from a turn to the next
+    three times or more (a transcript, an interview in 'Q:' / 'A:' turns). Labels with a
+    colon ('Kaufratgeber: ...', 'Rate This: 0 0', 'Pingback: ...') recur on a page too, but
+    among other lines and seldom one right after another of another name.
+
+    >>> from cleaner.document import Document
+    >>> lines = Document.from_lines(["A: Yes.", "Q: Why?", "A: Because.", "Q: Sure?"]).lines
+    >>> sorted(_speakers(lines, [0, 1, 2, 3], 0, 3))
+    ['A', 'Q']
+    >>> lines = Document.from_lines(["DIY: Mouse", "Cats love it.", "DIY: Rod", "Guide: Posts"]).lines
+    >>> _speakers(lines, [0, 1, 2, 3], 0, 3)
+    set()
+    """
+    counts: dict[str, int] = {}
+    switches, last, turns = 0, "", 0
+    for k in range(begin, end + 1):
+        name = _speaker(lines[rows[k]].text)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+            turns += 1
+            switches += bool(last) and name != last
+        last = name
+    names = {name for name, count in counts.items() if count >= 2}
+    dialogue = len(names) >= 2 and switches >= _DIALOGUE_SWITCHES and 3 * turns >= end - begin + 1
+    return names if dialogue else set()
+
+
 def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[int], begin: int, end: int,
            anchor: int | None, max_gap: int) -> tuple[int, int]:
     """The body's first and last rows, widened when in doubt. Forward: over up to
@@ -212,13 +258,19 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     link between paragraphs); over the list items right below it (bulleted or numbered
     lines of three words or more); over a list a line ending in ':' introduces. Backward
     the same, up to the headline. A teaser card, or a line a rule dropped as related links,
-    footer or comments (the end of the article), stops the widening."""
+    footer or comments (the end of the article), stops the widening. In a dialogue (the body
+    holds the turns of two speakers or more), a short turn of one of its speakers ('KATHY:
+    Yeah!') is the article's, as its prose is."""
+    speakers = _speakers(lines, rows, begin, end)
+
     def kind(k: int) -> str:
         line = lines[rows[k]]
         if k in cards or (_ruled_else(line) and line.category in _END_CATEGORIES):
             return "stop"
         if _ruled_else(line):
             return "skip"
+        if speakers and _speaker(line.text) in speakers:
+            return "prose"
         if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
             return "prose"
         if line.words >= 3 and _LIST_ITEM.match(line.text):
