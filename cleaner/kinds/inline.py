@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..text import PROSE_WORDS, ends_sentence, is_headline_like, is_prose
 from .base import Param, ReviseKind
-from .lists import kept_neighbour
+from .lists import is_introduction, kept_neighbour
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -55,8 +55,8 @@ _SENTENCE_WORDS = 4  # the fewest words of a sentence under way above the line
 
 
 def _announced(lines, i: int, matching: frozenset[int]) -> bool:
-    """The story's line right above ``lines[i]`` announces it: it ends with a colon ('The
-    notice on the door read:') or is a sentence under way that the line completes ('On
+    """The story's line right above ``lines[i]`` announces it: a sentence ends with a colon
+    ('The notice on the door read:'; a label does not: 'VIDEO:') or is a sentence under way that the line completes ('On
     pouvait lire sur les banderoles', 'The telegram, sent in 1944, read'): the line is
     what a sign, a banner or a telegram says, quoted in capitals. A link to another story
     follows a finished paragraph.
@@ -65,12 +65,14 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
     >>> lines = [Line(0, "Sugli striscioni si leggeva"), Line(1, "GIÙ LE MANI DALLE NOSTRE SCUOLE E BIBLIOTECHE")]
     >>> _announced(lines, 1, frozenset({1})), _announced([Line(0, "The march was calm."), lines[1]], 1, frozenset({1}))
     (True, False)
+    >>> _announced([Line(0, "VIDEO:"), lines[1]], 1, frozenset({1}))
+    False
     """
     j = kept_neighbour(lines, i, -1)
     if j is None or j in matching or lines[j].guarded:
         return False
     text = lines[j].text.rstrip()
     if text.endswith((":", "：")):
-        return True
+        return is_introduction(lines[j])  # (a bare label, 'VIDEO:', announces a link too)
     return (lines[j].words >= _SENTENCE_WORDS and not ends_sentence(text, question=True, emoji=True)
             and not is_headline_like(text, 0.7))
