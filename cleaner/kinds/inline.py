@@ -3,6 +3,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
+from ..cache import compile_pattern
 from ..text import PROSE_WORDS, ends_sentence, is_headline_like, is_prose
 from .base import Param, ReviseKind
 from .lists import is_introduction, kept_neighbour
@@ -67,6 +68,8 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
     (True, False)
     >>> _announced([Line(0, "VIDEO:"), lines[1]], 1, frozenset({1}))
     False
+    >>> _announced([Line(0, "The holiday season is a time of giving! One lucky"), lines[1]], 1, frozenset({1}))
+    False
     """
     j = kept_neighbour(lines, i, -1)
     if j is None or j in matching or lines[j].guarded:
@@ -75,4 +78,9 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
     if text.endswith((":", "：")):
         return is_introduction(lines[j])  # (a bare label, 'VIDEO:', announces a link too)
     return (lines[j].words >= _SENTENCE_WORDS and not ends_sentence(text, question=True, emoji=True)
-            and not is_headline_like(text, 0.7))
+            and not is_headline_like(text, 0.7) and not _SENTENCE_BREAK.search(text))
+
+
+# a sentence that ends inside the line: the line is no one sentence under way, but a cut
+# text ('The holiday season is a time of giving! One lucky', a widget's caption cut short)
+_SENTENCE_BREAK = compile_pattern(r"[.!?。！？]\s+\S")

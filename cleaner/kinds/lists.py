@@ -72,6 +72,16 @@ def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
     return None
 
 
+def text_neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line before (``step`` -1) or after (1) ``i``,
+    kept or not (unlike :func:`kept_neighbour`): a line another rule dropped ('Assine a
+    nossa newsletter' under a tag block) parts a list from the text beyond it."""
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].is_blank:
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
 def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
     """Menus rarely hold a number: a run with numbers on ``_DATA_SHARE`` of its lines
     (standings, specs, prices, times, an address, a numbered countdown, a table) is data
@@ -154,15 +164,15 @@ def under_story_subheading(lines: list[Line], run: list[int]) -> bool:
     >>> under_story_subheading(lines, [2, 3, 4, 5, 6])
     False
     """
-    header = kept_neighbour(lines, run[0], -1)
-    if header is None:
-        return False
+    header = text_neighbour(lines, run[0], -1)
+    if header is None or not lines[header].is_kept:
+        return False  # (a line a rule dropped right above the run: a menu's header)
     line = lines[header]
     text = line.text.strip()
     if (line.guarded or not 2 <= line.words <= _SUBHEADING_WORDS or BULLET.match(text)
             or ends_sentence(text, question=True) or is_headline_like(text, 0.7)):
         return False
-    above, below = kept_neighbour(lines, header, -1), kept_neighbour(lines, run[-1], 1)
+    above, below = text_neighbour(lines, header, -1), text_neighbour(lines, run[-1], 1)
     return (above is not None and below is not None and is_prose(lines[above], sentence=True)
             and is_prose(lines[below], sentence=True))
 
