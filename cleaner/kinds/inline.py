@@ -3,8 +3,10 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
-from ..text import PROSE_WORDS, is_prose
+from ..cache import compile_pattern
+from ..text import PROSE_WORDS, ends_sentence, is_headline_like, is_prose
 from .base import Param, ReviseKind
+from .lists import is_introduction, kept_neighbour
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -41,9 +43,44 @@ class InlineKind(ReviseKind):
         if not matching:
             return
         prose_words, story_begun = rule.param("prose_words"), False
-        for i, line in enumerate(doc.lines[:max(matching) + 1]):
+        lines = doc.lines
+        for i, line in enumerate(lines[:max(matching) + 1]):
             if i in matching:
-                if story_begun and line.is_kept and not line.guarded:
+                if story_begun and line.is_kept and not line.guarded and not _announced(lines, i, matching):
                     line.drop(rule)
             elif not story_begun and is_prose(line, prose_words, sentence=True):
                 story_begun = True
+
+
+_SENTENCE_WORDS = 4  # the fewest words of a sentence under way above the line
+
+
+def _announced(lines, i: int, matching: frozenset[int]) -> bool:
+    """The story's line right above ``lines[i]`` announces it: a sentence ends with a colon
+    ('The notice on the door read:'; a label does not: 'VIDEO:') or is a sentence under way that the line completes ('On
+    pouvait lire sur les banderoles', 'The telegram, sent in 1944, read'): the line is
+    what a sign, a banner or a telegram says, quoted in capitals. A link to another story
+    follows a finished paragraph.
+
+    >>> from cleaner.document import Line
+    >>> lines = [Line(0, "Sugli striscioni si leggeva"), Line(1, "GIÙ LE MANI DALLE NOSTRE SCUOLE E BIBLIOTECHE")]
+    >>> _announced(lines, 1, frozenset({1})), _announced([Line(0, "The march was calm."), lines[1]], 1, frozenset({1}))
+    (True, False)
+    >>> _announced([Line(0, "VIDEO:"), lines[1]], 1, frozenset({1}))
+    False
+    >>> _announced([Line(0, "The holiday season is a time of giving! One lucky"), lines[1]], 1, frozenset({1}))
+    False
+    """
+    j = kept_neighbour(lines, i, -1)
+    if j is None or j in matching or lines[j].guarded:
+        return False
+    text = lines[j].text.rstrip()
+    if text.endswith((":", "：")):
+        return is_introduction(lines[j])  # (a bare label, 'VIDEO:', announces a link too)
+    return (lines[j].words >= _SENTENCE_WORDS and not ends_sentence(text, question=True, emoji=True)
+            and not is_headline_like(text, 0.7) and not _SENTENCE_BREAK.search(text))
+
+
+# a sentence that ends inside the line: the line is no one sentence under way, but a cut
+# text ('The holiday season is a time of giving! One lucky', a widget's caption cut short)
+_SENTENCE_BREAK = compile_pattern(r"[.!?。！？]\s+\S")

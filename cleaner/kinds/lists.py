@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import BULLET, DATA_CHARS, DIGIT, is_headline_like, is_prose
+from ..text import BULLET, DATA_CHARS, DIGIT, ends_sentence, is_headline_like, is_prose
 
 
 def adjacent_block(lines: list[Line], run: list[int], is_item) -> list[int]:
@@ -72,6 +72,16 @@ def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
     return None
 
 
+def text_neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line before (``step`` -1) or after (1) ``i``,
+    kept or not (unlike :func:`kept_neighbour`): a line another rule dropped ('Assine a
+    nossa newsletter' under a tag block) parts a list from the text beyond it."""
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].is_blank:
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
 def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
     """Menus rarely hold a number: a run with numbers on ``_DATA_SHARE`` of its lines
     (standings, specs, prices, times, an address, a numbered countdown, a table) is data
@@ -114,8 +124,10 @@ def is_introduction(line: Line) -> bool:
 def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
     """A list the story introduces (the line before is a sentence ending with a colon; for
     ``headlines``, also a date alone: a day's fixtures or programme, whose items read as
-    headlines) or a list of data (see :func:`is_data`). (A menu under a page's date is
-    still a menu.)
+    headlines; for labels, also a subheading of the story amid its prose, see
+    :func:`under_story_subheading`) or a list of data (see :func:`is_data`). (A menu under
+    a page's date is still a menu. A box of headlines under a sentence-case header amid the
+    prose, 'À découvrir', is still a teaser box: headlines are not the story's words.)
 
     >>> lines = [Line(0, "3 September 2017 :"), Line(1, "- Perseru Serui vs Barito Putera"),
     ...          Line(2, "- Mitra Kukar vs Madura United"), Line(3, "- PS TNI vs Bhayangkara FC")]
@@ -127,7 +139,42 @@ def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) ->
     """
     before = kept_neighbour(lines, run[0], -1)
     return ((before is not None and (is_introduction(lines[before]) or (headlines and is_date_heading(lines[before]))))
-            or is_data(lines, run, headlines))
+            or (not headlines and under_story_subheading(lines, run)) or is_data(lines, run, headlines))
+
+
+_SUBHEADING_WORDS = 12  # the longest subheading (in words) that heads a list of the story
+
+
+def under_story_subheading(lines: list[Line], run: list[int]) -> bool:
+    """The run stands inside the article, under a subheading of the story: the line right
+    above it is a short line in sentence case (not Title Case, no sentence end: 'What
+    voters ranked first', 'Los nuevos consejeros', '調査で関心が高かった分野'), a paragraph of
+    prose ending like a sentence stands right above that line, and another follows the run.
+    Two pieces of evidence besides the list's shape: the article's prose goes on around it,
+    and its header reads as the story's words, not a box's label ('Most Popular', 'The
+    Winners' in Title Case stay labels).
+
+    >>> text = ["The council met on Monday and heard from more than forty residents about the plan.",
+    ...         "What voters ranked first", "Economy", "Health", "Education", "Climate", "Crime",
+    ...         "The survey was carried out by the university in March among 1,200 adults."]
+    >>> lines = [Line(n, t) for n, t in enumerate(text)]
+    >>> under_story_subheading(lines, [2, 3, 4, 5, 6])
+    True
+    >>> lines[1] = Line(1, "Most Popular Stories")
+    >>> under_story_subheading(lines, [2, 3, 4, 5, 6])
+    False
+    """
+    header = text_neighbour(lines, run[0], -1)
+    if header is None or not lines[header].is_kept:
+        return False  # (a line a rule dropped right above the run: a menu's header)
+    line = lines[header]
+    text = line.text.strip()
+    if (line.guarded or not 2 <= line.words <= _SUBHEADING_WORDS or BULLET.match(text)
+            or ends_sentence(text, question=True) or is_headline_like(text, 0.7)):
+        return False
+    above, below = text_neighbour(lines, header, -1), text_neighbour(lines, run[-1], 1)
+    return (above is not None and below is not None and is_prose(lines[above], sentence=True)
+            and is_prose(lines[below], sentence=True))
 
 
 def is_date_heading(line: Line) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, quotes_speech, repeats_title
+from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, is_prose, quotes_speech, repeats_title
 from .base import Param, ReviseKind
-from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
+from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line, text_neighbour
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -31,6 +31,8 @@ class SpanKind(ReviseKind):
                                      "the span"),
         "paragraph_words": Param(PARAGRAPH_WORDS, "the fewest words of the paragraph that follows a subheading"),
         "date_max_words": Param(6, "the longest guarded line with a number that is an item's date, dropped with it"),
+        "amid_story": Param(False, "(looking forward) a header with a paragraph of prose right above it and one right "
+                                   "after its items is the article's subheading, and it and its items stay"),
     }
 
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
@@ -52,15 +54,19 @@ class SpanKind(ReviseKind):
             header = lines[i]
             if header.guarded or id(header) in inside_span or header.rule == rule.full_id:
                 continue  # (a header this rule dropped was handled in an earlier round)
-            if header.is_kept:  # a header a line rule already dropped still opens the span
-                header.drop(rule)
             if not after:
                 last = _last_kept(lines, last)
                 if last <= i:
+                    if header.is_kept:
+                        header.drop(rule)  # (the credit itself still goes)
                     continue  # (no kept line follows: the article's end credit, the line above is its last paragraph)
             neighbours = _Neighbours(lines, i, after)
             count = _last_ordinal(lines, i) if after else None
             items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
+            if after and items and rule.param("amid_story") and _amid_story(lines, i, items[-1]):
+                continue  # (the article's subheading and its list: 'Topics' above an agenda's themes)
+            if header.is_kept:  # a header a line rule already dropped still opens the span
+                header.drop(rule)
             for line in items:
                 line.drop(rule)
             inside_span.update(id(line) for line in passed)
@@ -214,6 +220,28 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
             break  # the first line, spaced, heads a paragraph of prose: a teaser card's title with its summary, not a link
         items.append(line)
     return items, passed
+
+
+def _amid_story(lines: list[Line], i: int, last_item: Line) -> bool:
+    """The header ``lines[i]`` has a paragraph of prose (ending like a sentence) right above
+    it, and one right after its last item (no line another rule dropped between): the header and the items stand inside the article,
+    whose prose goes on around them, as a subheading and its list do. A tag block stands
+    at the article's end, or between its headline and its first paragraph.
+
+    >>> text = ["The fund was set up last year and has already paid for forty projects in town.",
+    ...         "Topics", "Flood defences", "Water prices",
+    ...         "Any group may apply before the end of March at the town hall, the council said."]
+    >>> lines = [Line(n, t) for n, t in enumerate(text)]
+    >>> _amid_story(lines, 1, lines[3]), _amid_story(lines[1:], 0, lines[3])
+    (True, False)
+    """
+    above = text_neighbour(lines, i, -1)
+    if above is None or not is_prose(lines[above], sentence=True):
+        return False
+    k = next(k for k in range(i + 1, len(lines)) if lines[k] is last_item)
+    below = text_neighbour(lines, k, 1)
+    return below is not None and is_prose(lines[below], sentence=True)
+
 
 
 def _item_text(lines, k: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
+from ..text import ends_sentence
 from .base import Param, ReviseKind
 from .lists import introduces_prose
 
@@ -17,8 +18,8 @@ class ZoneKind(ReviseKind):
     summary = ("a marker line after the article's prose (`min_prose_before` lines of `prose_words` words) and "
                "everything after it; with `min_items`, only if that many lines matching the `items` patterns "
                "(at most `item_max_words` words) or dropped by the rule's category follow among the next "
-               "`item_window` kept lines, before any paragraph (one if the document ends there; none if those "
-               "lines hold no paragraph)")
+               "`item_window` kept lines, before any paragraph (one if the document ends there and no sentence of "
+               "the story stands before it; none if those lines hold no paragraph)")
     items = True
     prematch = True
     params = {
@@ -60,6 +61,10 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
     a link or a button above the article (a toolbar's 'Comments'), which goes on below.
     Ten kept lines after the marker with no paragraph among them (menus, prices, link
     lists) also say the article is over.
+    When the document ends before ``min_items`` are found, no line longer than a form's
+    label or a button may stand between the marker and the one evidence line: a line that
+    names comments below the story's own sentences ('Il Comune leggerà tutti i commenti',
+    under reported reactions) belongs to the story, under its subheading 'Commenti'.
     A marker of four words or more that matches ``items`` itself ('10 thoughts on
     “Title”': a count and the post's title; 'Log in to your account to comment') needs
     nothing more; a bare 'Comments' or '12 Comments' does."""
@@ -68,11 +73,18 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
     if need <= 0 or rule.items is None or (marker.words >= _SELF_EVIDENT_WORDS and rule.items.fullmatch(marker.text)):
         return True  # (a long marker of the zone's own shape is its own evidence)
     evidence = kept = prose = 0
+    sentences_before = None  # the story's sentences between the marker and the first evidence line
+    sentences = 0
     for k in range(i + 1, len(lines)):
         line = lines[k]
         if line.is_blank:
             continue
         shaped = line.words <= rule.param("item_max_words") and rule.items.fullmatch(line.text) is not None
+        if sentences_before is None:
+            if shaped or (line.action == DROP and line.category == rule.category):
+                sentences_before = sentences
+            elif line.is_kept and line.words > _CONTROL_WORDS and ends_sentence(line.text, question=True, brackets=True):
+                sentences += 1  # (a form's label or a button is shorter: 'Cancel', 'Click here to cancel reply.')
         if line.action == DROP:
             evidence += shaped or (line.category == rule.category and line.rule != rule.full_id)
         elif shaped:
@@ -88,11 +100,12 @@ def _zone_follows(lines: list[Line], i: int, rule: Rule) -> bool:
             return True
         if kept >= rule.param("item_window"):
             return prose == 0  # (no paragraph follows: the article is over, the rest is chrome)
-    return evidence > 0 or kept == 0
+    return (evidence > 0 and sentences_before == 0) or kept == 0
 
 
 _BUTTON_WORDS = 1
 _SELF_EVIDENT_WORDS = 4
+_CONTROL_WORDS = 6  # the longest line (in words) of a comment form or a button
 
 
 def _is_button_before_prose(lines: list[Line], i: int) -> bool:
