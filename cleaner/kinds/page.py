@@ -177,6 +177,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         outside -= _table_notes(lines, rows, end)
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
+    # a data article (standings, results, a forecast): the title's repeat with a table under it
+    outside -= _data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
     return outside
 
 
@@ -659,7 +661,103 @@ def _table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) ->
     # a verse): the lines adjacent to it, most of them ending in a comma
     continued = (len(block) >= 2 and rows[block[0]] == rows[end] + 1
                  and sum(lines[rows[k]].text.endswith((",", "，", "、")) for k in block) >= 0.5 * len(block))
-    return block[-1] if introduced or numbered or continued else end
+    if not (introduced or numbered or continued):
+        return end
+    return _more_parts(lines, rows, block[-1], max_rows) if numbered else block[-1]
+
+
+def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int) -> int:
+    """The last row of a table of several parts (results, then the next round's fixtures,
+    then the standings): after a part that holds numbers, each further part (one or two
+    heading rows, then adjacent data rows, see :func:`_data_row`, two or more, and the
+    short lines a data row ending in ':' introduces: the fixtures under 'Sunday 12 May
+    14:30:') belongs to the same table; the first part without data ends it.
+
+    >>> page = ["Sparta - Vitesse 1-0", "Ajax - PSV 2-2", "", "Standings", "Club P Pts", "1 PSV 24 62",
+    ...         "2 Ajax 24 43", "3 AZ 24 39", "Most read", "Storm closes the coastal road", "Ferry fares rise"]
+    >>> lines = [Line(i, text) for i, text in enumerate(page)]
+    >>> rows = [i for i, text in enumerate(page) if text]
+    >>> rows[_more_parts(lines, rows, 1, 100)]
+    7
+    """
+    def usable(k: int) -> bool:
+        return k < len(rows) and not _ruled(lines[rows[k]])
+
+    while True:
+        k = end + 1
+        for _ in range(2):  # (its heading, a row of column names; a blank line may follow each)
+            if usable(k) and not _data_row(lines[rows[k]].text) and (k == end + 1 or rows[k] <= rows[k - 1] + 2):
+                k += 1
+        data, listing = 0, False
+        while usable(k) and data < max_rows and (k == end + 1 or rows[k] <= rows[k - 1] + 1 + (data == 0)):
+            line = lines[rows[k]]
+            if _data_row(line.text):
+                listing = line.text.endswith((":", "："))  # ('Sunday 12 May 14:30:' over the fixtures)
+            elif not (listing and line.words <= _LIST_WORDS):
+                break
+            k, data = k + 1, data + 1
+        if data < 2:
+            return end
+        end = k - 1
+
+
+_LIST_WORDS = 8  # the most words of an item a data row introduces
+_NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
+_YEAR = compile_pattern(r"^(?:1[89]|20)\d\d$")
+
+
+def _data_row(text: str) -> bool:
+    """A row of a table of results, standings, prices or forecasts: two numbers or more
+    (a score '2-2' is one), or a short line of five words at most that ends in a number
+    ('Roma 21'); a year alone is no data (a teaser headline 'Fees may rise in 2025').
+
+    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21",
+    ...                         "Insurance fees may rise in 2025", "Storm closes the coastal road")]
+    [True, True, True, False, False]
+    """
+    numbers = [n for n in _NUMBER.findall(text) if not _YEAR.match(n)]
+    if len(numbers) >= 2 or any(c in n for n in numbers for c in ":-") and len(numbers) == 1 and word_count(text) <= 8:
+        return True
+    return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
+
+
+def _data_under_headline(lines: list[Line], rows: list[int], title: str, site: set[str], cards: set[int],
+                         header_rows: int, max_rows: int) -> set[int]:
+    """The rows of a data article: the line that repeats the page title and, within
+    ``header_rows`` rows under it (a date, 'Table as at Monday:'), a table of data rows
+    (see :func:`_data_row`): standings, results, a forecast, prices, with little or no
+    prose, so that the page's densest prose is elsewhere (a sidebar). Two pieces of
+    evidence: the title's repeat and the data right under it; menus and teaser lists
+    under a copy of the title are no data. Empty when there is none."""
+    if not title:
+        return set()
+    for k in range(len(rows)):  # (the first row too: the headline of a page already cut)
+        line = lines[rows[k]]
+        if _ruled(line) or line.key in site or not repeats_title(line.text, title, prefix=True):
+            continue
+        for start in range(k + 1, min(len(rows), k + 2 + header_rows)):
+            if _ruled(lines[rows[start]]) or start in cards:
+                break
+            end = _data_block(lines, rows, start, max_rows)
+            if end is not None:
+                end = _more_parts(lines, rows, end, max_rows)
+                return set(rows[k : end + 1])
+    return set()
+
+
+def _data_block(lines: list[Line], rows: list[int], start: int, max_rows: int) -> int | None:
+    """The last row of the table that starts at ``start`` (adjacent lines, a heading or a
+    column header among them), if five of its rows or more, and 80% of them, are data
+    rows."""
+    block: list[int] = []
+    for k in range(start, min(len(rows), start + max_rows)):
+        if _ruled(lines[rows[k]]) or (block and rows[k] != rows[k - 1] + 1):
+            break
+        block.append(k)
+    data = [k for k in block if _data_row(lines[rows[k]].text)]
+    if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1):
+        return block[-1]
+    return None
 
 
 _URL = compile_pattern(r"https?://|www\.")
