@@ -68,6 +68,8 @@ class PageKind(ReviseKind):
         "byline_rows": Param(3, "the rows after the body (or above the headline) where a guarded line still belongs "
                                 "to the article"),
         "max_table_rows": Param(100, "the most rows of a table or list right below the body that the body takes in"),
+        "table_min_rows": Param(3, "the fewest data rows of a table under its own heading below the story's last "
+                                   "sentence that the body takes in"),
         "box_max_rows": Param(20, "the most rows of a fact box (venue, hours, prices) below the body"),
         "box_digit_share": Param(0.4, "the share of a fact box's rows that hold a number"),
         "box_headline_min_words": Param(9, "the shortest headline (in words) that shows a list below the body is no "
@@ -145,7 +147,11 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     if body is None:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
+    table = _more_parts(lines, rows, end, p["max_table_rows"], p["table_min_rows"]) \
+        if end == body[1] and _ends_sentence(lines[rows[end]].text) else end  # (a table under its heading)
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
+    if table > end:  # (widened from the story's end, the article may reach further: a list its line introduces)
+        end = max(end, _widen(lines, rows, weights, cards, body[0], table, anchor, p["max_gap"])[1])
     if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
         return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]
@@ -666,12 +672,14 @@ def _table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) ->
     return _more_parts(lines, rows, block[-1], max_rows) if numbered else block[-1]
 
 
-def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int) -> int:
+def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int, first_min: int = 2) -> int:
     """The last row of a table of several parts (results, then the next round's fixtures,
-    then the standings): after a part that holds numbers, each further part (one or two
-    heading rows, then adjacent data rows, see :func:`_data_row`, two or more, and the
-    short lines a data row ending in ':' introduces: the fixtures under 'Sunday 12 May
-    14:30:') belongs to the same table; the first part without data ends it.
+    then the standings) below row ``end``: each part (one or two heading rows, then data
+    rows, see :func:`_data_row`, ``first_min`` or more for the first part and two for
+    the next, with the short lines a data row ending in ':' introduces, the fixtures under
+    'Sunday 12 May 14:30:', and a short subheading between two data rows, a match day's
+    date) belongs to the table; the first part without data ends it. A row may stand one
+    blank line from the next: some pages print every row as a paragraph.
 
     >>> page = ["Sparta - Vitesse 1-0", "Ajax - PSV 2-2", "", "Standings", "Club P Pts", "1 PSV 24 62",
     ...         "2 Ajax 24 43", "3 AZ 24 39", "Most read", "Storm closes the coastal road", "Ferry fares rise"]
@@ -681,41 +689,59 @@ def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int) -> 
     7
     """
     def usable(k: int) -> bool:
-        return k < len(rows) and not _ruled(lines[rows[k]])
+        return k < len(rows) and not _ruled(lines[rows[k]]) and (k == end + 1 or rows[k] <= rows[k - 1] + 2)
 
+    needed = first_min
     while True:
         k = end + 1
-        for _ in range(2):  # (its heading, a row of column names; a blank line may follow each)
-            if usable(k) and not _data_row(lines[rows[k]].text) and (k == end + 1 or rows[k] <= rows[k - 1] + 2):
+        for _ in range(2):  # (its heading, a row of column names)
+            if usable(k) and not _data_row(lines[rows[k]].text):
                 k += 1
-        data, listing = 0, False
-        while usable(k) and data < max_rows and (k == end + 1 or rows[k] <= rows[k - 1] + 1 + (data == 0)):
+        data, listing, last = 0, False, end
+        while usable(k) and k - end <= max_rows:
             line = lines[rows[k]]
             if _data_row(line.text):
                 listing = line.text.endswith((":", "："))  # ('Sunday 12 May 14:30:' over the fixtures)
-            elif not (listing and line.words <= _LIST_WORDS):
+                data += 1
+            elif not (listing and line.words <= _LIST_WORDS) and not (
+                    data and line.words <= _SUBHEAD_WORDS and usable(k + 1) and _data_row(lines[rows[k + 1]].text)):
                 break
-            k, data = k + 1, data + 1
-        if data < 2:
+            last, k = k, k + 1
+        if data < needed:
             return end
-        end = k - 1
+        end, needed = last, 2
 
 
+_SUBHEAD_WORDS = 6  # the most words of a subheading between two rows of a table ('Saturday, 21 September')
 _LIST_WORDS = 8  # the most words of an item a data row introduces
 _NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
-_YEAR = compile_pattern(r"^(?:1[89]|20)\d\d$")
+# a year, a date, a clock time: no figure of a table ('Fees may rise in 2025', 'Issue 01/2022',
+# 'Posted at 10:52')
+_NO_DATA = compile_pattern(r"^(?:(?:1[89]|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./-](?:1[89]|20)\d\d"
+                           r"|\d{1,2}[:.]\d\d)[.,:]?$")
+_LETTER = compile_pattern(r"[^\W\d_]")
+_KEY_VALUE = compile_pattern(r"^[^\s:][^:]{0,30}:\s+\S")
+_KEY_VALUE_WORDS = 12
 
 
 def _data_row(text: str) -> bool:
     """A row of a table of results, standings, prices or forecasts: two numbers or more
     (a score '2-2' is one), or a short line of five words at most that ends in a number
-    ('Roma 21'); a year alone is no data (a teaser headline 'Fees may rise in 2025').
+    ('Roma 21'), or a key and a value that holds a number ('RAM: 8 or 16GB'), and a word:
+    a year, a date or a clock time is no figure (a teaser headline 'Fees may rise in 2025',
+    a magazine's 'Issue 01/2022', 'Posted at 10:52'), and a number alone is a pager's.
 
-    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21",
-    ...                         "Insurance fees may rise in 2025", "Storm closes the coastal road")]
-    [True, True, True, False, False]
+    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB")]
+    [True, True, True, True]
+    >>> [_data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
+    ...                         "14.10.2021", "3", "Storm closes the coastal road")]
+    [False, False, False, False, False, False]
     """
-    numbers = [n for n in _NUMBER.findall(text) if not _YEAR.match(n)]
+    numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
+    if not numbers or not _LETTER.search(text):
+        return False  # (a pager's '1', a date alone: no row of a table)
+    if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
+        return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
     if len(numbers) >= 2 or any(c in n for n in numbers for c in ":-") and len(numbers) == 1 and word_count(text) <= 8:
         return True
     return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
@@ -748,16 +774,26 @@ def _data_under_headline(lines: list[Line], rows: list[int], title: str, site: s
 def _data_block(lines: list[Line], rows: list[int], start: int, max_rows: int) -> int | None:
     """The last row of the table that starts at ``start`` (adjacent lines, a heading or a
     column header among them), if five of its rows or more, and 80% of them, are data
-    rows."""
+    rows, and they name different things: a forum's 'Post #938535 (5)', 'Post #940240
+    (4)' is a list of links made from one template, not a table.
+
+    >>> page = ["Post #938535 (5)", "Post #940240 (4)", "Post #939435 (4)", "Post #940944 (4)", "Post #940702 (4)"]
+    >>> _data_block([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, 100) is None
+    True
+    """
     block: list[int] = []
     for k in range(start, min(len(rows), start + max_rows)):
         if _ruled(lines[rows[k]]) or (block and rows[k] != rows[k - 1] + 1):
             break
         block.append(k)
     data = [k for k in block if _data_row(lines[rows[k]].text)]
-    if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1):
+    named = {_DIGITS.sub("", lines[rows[k]].key) for k in data}  # (each row names its own team, party, city)
+    if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1) and len(named) >= 0.5 * len(data):
         return block[-1]
     return None
+
+
+_DIGITS = compile_pattern(r"\d+")
 
 
 _URL = compile_pattern(r"https?://|www\.")
