@@ -262,6 +262,11 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     return begin, end
 
 
+def _is_long_sentence(text: str) -> bool:
+    """A sentence of twelve words or more: prose with figures in it, no row of a table."""
+    return word_count(text) >= 12 and _ends_sentence(text)
+
+
 _TOP_ROWS, _TOP_SHARE = 30, 0.8  # a page's top: its <title>, then menus
 
 
@@ -369,8 +374,18 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
 
 
 def _ends_sentence(text: str) -> bool:
-    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂")."""
-    return ends_sentence(text, question=True, emoji=True)
+    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂"),
+    or a sentence of a script with its own marks (the Arabic question mark, the Devanagari
+    danda, the Urdu, Armenian, Ethiopic and Myanmar full stops).
+
+    >>> _ends_sentence("Who won?"), _ends_sentence("ما هو أكبر خليج في العالم؟"), _ends_sentence("यह सच है।")
+    (True, True, True)
+    """
+    return ends_sentence(text, question=True, emoji=True) or text.rstrip(_SCRIPT_CLOSERS)[-1:] in _SCRIPT_ENDS
+
+
+_SCRIPT_ENDS = "؟।॥۔։።။"
+_SCRIPT_CLOSERS = " \"'”’»)]"
 
 
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
@@ -718,7 +733,7 @@ _NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
 # a year, a date, a clock time: no figure of a table ('Fees may rise in 2025', 'Issue 01/2022',
 # 'Posted at 10:52')
 _NO_DATA = compile_pattern(r"^(?:(?:1[89]|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./-](?:1[89]|20)\d\d"
-                           r"|\d{1,2}[:.]\d\d)[.,:]?$")
+                           r"|(?:[01]?\d|2[0-3]):[0-5]\d)[.,:]?$")
 _LETTER = compile_pattern(r"[^\W\d_]")
 _KEY_VALUE = compile_pattern(r"^[^\s:][^:]{0,30}:\s+\S")
 _KEY_VALUE_WORDS = 12
@@ -729,17 +744,19 @@ def _data_row(text: str) -> bool:
     (a score '2-2' is one), or a short line of five words at most that ends in a number
     ('Roma 21'), or a key and a value that holds a number ('RAM: 8 or 16GB'), and a word:
     a year, a date or a clock time is no figure (a teaser headline 'Fees may rise in 2025',
-    a magazine's 'Issue 01/2022', 'Posted at 10:52'), and a number alone is a pager's.
+    a magazine's 'Issue 01/2022', 'Posted at 10:52'; a share '19.33 %' is a figure), a
+    number alone is a pager's, and a sentence of twelve words or more is prose.
 
-    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB")]
-    [True, True, True, True]
+    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB",
+    ...                         "| PODEMOS | 23 | 19.33 % |")]
+    [True, True, True, True, True]
     >>> [_data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
     ...                         "14.10.2021", "3", "Storm closes the coastal road")]
     [False, False, False, False, False, False]
     """
     numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
-    if not numbers or not _LETTER.search(text):
-        return False  # (a pager's '1', a date alone: no row of a table)
+    if not numbers or not _LETTER.search(text) or _is_long_sentence(text):
+        return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
     if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
         return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
     if len(numbers) >= 2 or any(c in n for n in numbers for c in ":-") and len(numbers) == 1 and word_count(text) <= 8:
