@@ -262,11 +262,6 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     return begin, end
 
 
-def _is_long_sentence(text: str) -> bool:
-    """A sentence of twelve words or more: prose with figures in it, no row of a table."""
-    return word_count(text) >= 12 and _ends_sentence(text)
-
-
 _TOP_ROWS, _TOP_SHARE = 30, 0.8  # a page's top: its <title>, then menus
 
 
@@ -759,9 +754,14 @@ def _data_row(text: str) -> bool:
         return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
     if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
         return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
-    if len(numbers) >= 2 or any(c in n for n in numbers for c in ":-") and len(numbers) == 1 and word_count(text) <= 8:
-        return True
+    if len(numbers) >= 2 or (len(numbers) == 1 and any(c in numbers[0] for c in ":-") and word_count(text) <= 8):
+        return True  # (a score is one figure: 'PSS Sleman vs Arema FC 3-1')
     return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
+
+
+def _is_long_sentence(text: str) -> bool:
+    """A sentence of twelve words or more: prose with figures in it, no row of a table."""
+    return word_count(text) >= 12 and _ends_sentence(text)
 
 
 def _data_under_headline(lines: list[Line], rows: list[int], title: str, site: set[str], cards: set[int],
