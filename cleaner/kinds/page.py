@@ -68,6 +68,8 @@ class PageKind(ReviseKind):
         "byline_rows": Param(3, "the rows after the body (or above the headline) where a guarded line still belongs "
                                 "to the article"),
         "max_table_rows": Param(100, "the most rows of a table or list right below the body that the body takes in"),
+        "table_min_rows": Param(3, "the fewest data rows of a table under its own heading below the story's last "
+                                   "sentence that the body takes in"),
         "box_max_rows": Param(20, "the most rows of a fact box (venue, hours, prices) below the body"),
         "box_digit_share": Param(0.4, "the share of a fact box's rows that hold a number"),
         "box_headline_min_words": Param(9, "the shortest headline (in words) that shows a list below the body is no "
@@ -145,7 +147,11 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     if body is None:
         return set()
     end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
+    table = _more_parts(lines, rows, end, p["max_table_rows"], p["table_min_rows"]) \
+        if end == body[1] and _ends_sentence(lines[rows[end]].text) else end  # (a table under its heading)
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
+    if table > end:  # (widened from the story's end, the article may reach further: a list its line introduces)
+        end = max(end, _widen(lines, rows, weights, cards, body[0], table, anchor, p["max_gap"])[1])
     if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
         return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]
@@ -177,6 +183,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         outside -= _table_notes(lines, rows, end)
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
+    # a data article (standings, results, a forecast): the title's repeat with a table under it
+    outside -= _data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
     return outside
 
 
@@ -413,8 +421,18 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
 
 
 def _ends_sentence(text: str) -> bool:
-    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂")."""
-    return ends_sentence(text, question=True, emoji=True)
+    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂"),
+    or a sentence of a script with its own marks (the Arabic question mark, the Devanagari
+    danda, the Urdu, Armenian, Ethiopic and Myanmar full stops).
+
+    >>> _ends_sentence("Who won?"), _ends_sentence("ما هو أكبر خليج في العالم؟"), _ends_sentence("यह सच है।")
+    (True, True, True)
+    """
+    return ends_sentence(text, question=True, emoji=True) or text.rstrip(_SCRIPT_CLOSERS)[-1:] in _SCRIPT_ENDS
+
+
+_SCRIPT_ENDS = "؟।॥۔։።။"
+_SCRIPT_CLOSERS = " \"'”’»)]"
 
 
 def _is_sentence_prose(line: Line, prose_words: int) -> bool:
@@ -711,7 +729,140 @@ def _table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) ->
     # a verse): the lines adjacent to it, most of them ending in a comma
     continued = (len(block) >= 2 and rows[block[0]] == rows[end] + 1
                  and sum(lines[rows[k]].text.endswith((",", "，", "、")) for k in block) >= 0.5 * len(block))
-    return block[-1] if introduced or numbered or continued else end
+    if not (introduced or numbered or continued):
+        return end
+    return _more_parts(lines, rows, block[-1], max_rows) if numbered else block[-1]
+
+
+def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int, first_min: int = 2) -> int:
+    """The last row of a table of several parts (results, then the next round's fixtures,
+    then the standings) below row ``end``: each part (one or two heading rows, then data
+    rows, see :func:`_data_row`, ``first_min`` or more for the first part and two for
+    the next, with the short lines a data row ending in ':' introduces, the fixtures under
+    'Sunday 12 May 14:30:', and a short subheading between two data rows, a match day's
+    date) belongs to the table; the first part without data ends it. A row may stand one
+    blank line from the next: some pages print every row as a paragraph.
+
+    >>> page = ["Sparta - Vitesse 1-0", "Ajax - PSV 2-2", "", "Standings", "Club P Pts", "1 PSV 24 62",
+    ...         "2 Ajax 24 43", "3 AZ 24 39", "Most read", "Storm closes the coastal road", "Ferry fares rise"]
+    >>> lines = [Line(i, text) for i, text in enumerate(page)]
+    >>> rows = [i for i, text in enumerate(page) if text]
+    >>> rows[_more_parts(lines, rows, 1, 100)]
+    7
+    """
+    def usable(k: int) -> bool:
+        return k < len(rows) and not _ruled(lines[rows[k]]) and (k == end + 1 or rows[k] <= rows[k - 1] + 2)
+
+    needed = first_min
+    while True:
+        k = end + 1
+        for _ in range(2):  # (its heading, a row of column names)
+            if usable(k) and not _data_row(lines[rows[k]].text):
+                k += 1
+        data, listing, last = 0, False, end
+        while usable(k) and k - end <= max_rows:
+            line = lines[rows[k]]
+            if _data_row(line.text):
+                listing = line.text.endswith((":", "："))  # ('Sunday 12 May 14:30:' over the fixtures)
+                data += 1
+            elif not (listing and line.words <= _LIST_WORDS) and not (
+                    data and line.words <= _SUBHEAD_WORDS and usable(k + 1) and _data_row(lines[rows[k + 1]].text)):
+                break
+            last, k = k, k + 1
+        if data < needed:
+            return end
+        end, needed = last, 2
+
+
+_SUBHEAD_WORDS = 6  # the most words of a subheading between two rows of a table ('Saturday, 21 September')
+_LIST_WORDS = 8  # the most words of an item a data row introduces
+_NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
+# a year, a date, a clock time: no figure of a table ('Fees may rise in 2025', 'Issue 01/2022',
+# 'Posted at 10:52')
+_NO_DATA = compile_pattern(r"^(?:(?:1[89]|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./-](?:1[89]|20)\d\d"
+                           r"|(?:[01]?\d|2[0-3]):[0-5]\d)[.,:]?$")
+_LETTER = compile_pattern(r"[^\W\d_]")
+_KEY_VALUE = compile_pattern(r"^[^\s:][^:]{0,30}:\s+\S")
+_KEY_VALUE_WORDS = 12
+
+
+def _data_row(text: str) -> bool:
+    """A row of a table of results, standings, prices or forecasts: two numbers or more
+    (a score '2-2' is one), or a short line of five words at most that ends in a number
+    ('Roma 21'), or a key and a value that holds a number ('RAM: 8 or 16GB'), and a word:
+    a year, a date or a clock time is no figure (a teaser headline 'Fees may rise in 2025',
+    a magazine's 'Issue 01/2022', 'Posted at 10:52'; a share '19.33 %' is a figure), a
+    number alone is a pager's, and a sentence of twelve words or more is prose.
+
+    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB",
+    ...                         "| PODEMOS | 23 | 19.33 % |")]
+    [True, True, True, True, True]
+    >>> [_data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
+    ...                         "14.10.2021", "3", "Storm closes the coastal road")]
+    [False, False, False, False, False, False]
+    """
+    numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
+    if not numbers or not _LETTER.search(text) or _is_long_sentence(text):
+        return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
+    if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
+        return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
+    if len(numbers) >= 2 or (len(numbers) == 1 and any(c in numbers[0] for c in ":-") and word_count(text) <= 8):
+        return True  # (a score is one figure: 'PSS Sleman vs Arema FC 3-1')
+    return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
+
+
+def _is_long_sentence(text: str) -> bool:
+    """A sentence of twelve words or more: prose with figures in it, no row of a table."""
+    return word_count(text) >= 12 and _ends_sentence(text)
+
+
+def _data_under_headline(lines: list[Line], rows: list[int], title: str, site: set[str], cards: set[int],
+                         header_rows: int, max_rows: int) -> set[int]:
+    """The rows of a data article: the line that repeats the page title and, within
+    ``header_rows`` rows under it (a date, 'Table as at Monday:'), a table of data rows
+    (see :func:`_data_row`): standings, results, a forecast, prices, with little or no
+    prose, so that the page's densest prose is elsewhere (a sidebar). Two pieces of
+    evidence: the title's repeat and the data right under it; menus and teaser lists
+    under a copy of the title are no data. Empty when there is none."""
+    if not title:
+        return set()
+    for k in range(len(rows)):  # (the first row too: the headline of a page already cut)
+        line = lines[rows[k]]
+        if _ruled(line) or line.key in site or not repeats_title(line.text, title, prefix=True):
+            continue
+        for start in range(k + 1, min(len(rows), k + 2 + header_rows)):
+            if _ruled(lines[rows[start]]) or start in cards:
+                break
+            end = _data_block(lines, rows, start, max_rows)
+            if end is not None:
+                end = _more_parts(lines, rows, end, max_rows)
+                return set(rows[k : end + 1])
+    return set()
+
+
+def _data_block(lines: list[Line], rows: list[int], start: int, max_rows: int) -> int | None:
+    """The last row of the table that starts at ``start`` (adjacent lines, a heading or a
+    column header among them), if five of its rows or more, and 80% of them, are data
+    rows, and they name different things: a forum's 'Post #938535 (5)', 'Post #940240
+    (4)' is a list of links made from one template, not a table.
+
+    >>> page = ["Post #938535 (5)", "Post #940240 (4)", "Post #939435 (4)", "Post #940944 (4)", "Post #940702 (4)"]
+    >>> _data_block([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, 100) is None
+    True
+    """
+    block: list[int] = []
+    for k in range(start, min(len(rows), start + max_rows)):
+        if _ruled(lines[rows[k]]) or (block and rows[k] != rows[k - 1] + 1):
+            break
+        block.append(k)
+    data = [k for k in block if _data_row(lines[rows[k]].text)]
+    named = {_DIGITS.sub("", lines[rows[k]].key) for k in data}  # (each row names its own team, party, city)
+    if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1) and len(named) >= 0.5 * len(data):
+        return block[-1]
+    return None
+
+
+_DIGITS = compile_pattern(r"\d+")
 
 
 _URL = compile_pattern(r"https?://|www\.")
