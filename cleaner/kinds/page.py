@@ -14,6 +14,9 @@ that is not sentence prose is dropped.
 Precision first: a line inside the body is never dropped by this rule, prose outside it is
 left to the other rules, and a page with no prose at all is left alone.
 
+The headline's search lives in ``page_title``, the tables the article takes in (standings,
+a spec sheet, a fact box) in ``page_tables``, and the line tests they share in ``page_lines``.
+
 >>> from cleaner.stages import classify
 >>> from cleaner.document import Document
 >>> from cleaner.rules import load_rules
@@ -32,10 +35,14 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
-from ..document import DROP, Line
-from ..text import (DATA_CHARS, DIGIT, TITLE_MAX_WORDS, TITLE_MIN_CHARS, ends_sentence, fold, is_headline_like,
-                    is_prose, is_title_like, nearly_repeats_title, repeats_title, word_count, words)
+from ..document import Line
+from ..text import DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
 from .base import Param, ReviseKind
+from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
+                         sentence_words)
+from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
+from .page_title import (begins_with_headline, bylined_headline, densest_from, header_above, headed, headline_row,
+                         late_copy, site_names, story_part, title_anchor)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -97,19 +104,6 @@ class PageKind(ReviseKind):
                 doc.lines[i].drop(rule)
 
 
-_PAGE = "page"
-
-
-def _ruled(line: Line) -> bool:
-    """A rule dropped the line."""
-    return line.action == DROP
-
-
-def _ruled_else(line: Line) -> bool:
-    """Another rule dropped the line (not this one, in an earlier round)."""
-    return line.action == DROP and line.category != _PAGE
-
-
 def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     """Indexes of the lines outside the article (empty: leave the document alone); ``p``
     holds the page kind's parameters (a rule's ``params``)."""
@@ -122,51 +116,51 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     for k in cards:  # a teaser's summary is no article prose
         weights[k] = min(weights[k], -line_cost)
     # a dump starts with the <title> (a paragraph of prose there is no title)
-    title = lines[rows[0]].key if rows and not _is_sentence_prose(lines[rows[0]], prose_words) else ""
-    site = _site_names(lines[rows[0]].text) if rows else set()  # (a part of the title no line anchors on)
-    story = _story_part(lines[rows[0]].text, site) if title else ""
-    anchor = _title_anchor(lines, rows, weights, window, title, site, story, p["clearly_more"])
-    if anchor is not None and _begins_with_headline(lines, rows, weights, anchor):
+    title = lines[rows[0]].key if rows and not is_sentence_prose(lines[rows[0]], prose_words) else ""
+    site = site_names(lines[rows[0]].text) if rows else set()  # (a part of the title no line anchors on)
+    story = story_part(lines[rows[0]].text, site) if title else ""
+    anchor = title_anchor(lines, rows, weights, window, title, site, story, p["clearly_more"])
+    if anchor is not None and begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
-    body = _densest_from(weights, anchor) if anchor is not None else _densest(weights)
+    body = densest_from(weights, anchor) if anchor is not None else _densest(weights)
     densest = _densest(weights)
     if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
             and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]) \
-            and _sentence_words(lines, rows, densest) > _sentence_words(lines, rows, body):
+            and sentence_words(lines, rows, densest) > sentence_words(lines, rows, body):
         # the title repeated below a denser body: a sidebar or related link, not the headline
         # (denser in sentences: a sidebar's long lists of categories and archive months
         # are long lines, but no sentences)
         anchor, body = None, densest
     elif anchor is not None and densest is not None and densest[0] < anchor < densest[1] \
-            and _late_copy(lines, rows, densest, anchor, repeats_title(lines[rows[anchor]].text, title, prefix=True),
-                           p["clearly_more"]):
+            and late_copy(lines, rows, densest, anchor, repeats_title(lines[rows[anchor]].text, title, prefix=True),
+                          p["clearly_more"]):
         # a line that nearly repeats the title (a word changed) inside the article, more of
         # its prose above than below: a late subheading ("Conclusion: X or Y?"), not the
         # headline; an exact copy with clearly more above: a menu's or a related link's copy
         anchor, body = None, densest
     if body is None:
         return set()
-    end = _fact_box_after(lines, rows, _table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
-    table = _more_parts(lines, rows, end, p["max_table_rows"], p["table_min_rows"]) \
-        if end == body[1] and _ends_sentence(lines[rows[end]].text) else end  # (a table under its heading)
+    end = fact_box_after(lines, rows, table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
+    table = more_parts(lines, rows, end, p["max_table_rows"], p["table_min_rows"]) \
+        if end == body[1] and ends_like_sentence(lines[rows[end]].text) else end  # (a table under its heading)
     begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
     if table > end:  # (widened from the story's end, the article may reach further: a list its line introduces)
         end = max(end, _widen(lines, rows, weights, cards, body[0], table, anchor, p["max_gap"])[1])
     if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
         return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]
-    headline = rows[anchor] if anchor is not None else _headline(lines, rows, begin, window, title, site)
-    if headline is None and rows and rows[0] < first and (_begins_with_headline(lines, rows, weights, begin)
-                                                          or _headed(lines, rows, weights, p["header_rows"])):
+    headline = rows[anchor] if anchor is not None else headline_row(lines, rows, begin, window, title, site)
+    if headline is None and rows and rows[0] < first and (begins_with_headline(lines, rows, weights, begin)
+                                                          or headed(lines, rows, weights, p["header_rows"])):
         headline = rows[0]  # the page begins with its headline (a page already cut)
     if headline is None:  # no line repeats the title: the headline is the line right above the body
-        first = _header_above(lines, rows, begin, p["header_rows"])
+        first = header_above(lines, rows, begin, p["header_rows"])
         if first == rows[begin]:  # (or higher, above the byline block of a page without a <title>)
-            first = _bylined_headline(lines, rows, weights, begin, p["header_block_rows"])
+            first = bylined_headline(lines, rows, weights, begin, p["header_block_rows"])
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
-    outside = {i for i in rows if (i < start or i > last) and not _is_sentence_prose(lines[i], prose_words)}
+    outside = {i for i in rows if (i < start or i > last) and not is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
     authors = _author_names(lines, rows, start, first)
@@ -180,37 +174,15 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     if headline is not None:
         outside -= _dated_above(lines, rows, rows.index(headline), byline_rows)
     if end > body[1]:  # the body holds a table: its notes stay with it
-        outside -= _table_notes(lines, rows, end)
+        outside -= table_notes(lines, rows, end)
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     # a data article (standings, results, a forecast): the title's repeat with a table under it
-    outside -= _data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
+    outside -= data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
     return outside
 
 
-def _late_copy(lines: list[Line], rows: list[int], densest: tuple[int, int], anchor: int, exact: bool,
-               clearly_more: float) -> bool:
-    """The ``anchor`` inside the densest stretch is a late copy of the title, not the
-    headline: the stretch holds more words of sentences above it than below (a near copy,
-    a late subheading), or ``clearly_more`` times more (an exact copy: the guide's topic
-    in a menu at its end, met again when its cut output is read a second time).
-
-    >>> story = Line(0, "A worker who pays 100 euros a month gets 40 euros more from the employer, she said.")
-    >>> lines = [story, story, story, Line(3, "Company pensions"), Line(4, "We test every offer ourselves.")]
-    >>> rows = list(range(5))
-    >>> _late_copy(lines, rows, (0, 4), 3, True, 2)  # (the guide above it, a footer's line below)
-    True
-    >>> _late_copy([lines[3], story, story], rows[:3], (0, 2), 0, True, 2)  # (the headline over its story)
-    False
-    """
-    above = _sentence_words(lines, rows, (densest[0], anchor - 1))
-    below = _sentence_words(lines, rows, (anchor + 1, densest[1]))
-    return above > (clearly_more * below if exact else below)
-
-
 _LIST_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]|\d{1,2}[.)])\s")
-_TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$")  # a teaser's cut summary
-_END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
 
 
 # a turn of a dialogue: a speaker's name (three words at most, or 'Q' / 'A') and a colon
@@ -273,13 +245,13 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
 
     def kind(k: int) -> str:
         line = lines[rows[k]]
-        if k in cards or (_ruled_else(line) and line.category in _END_CATEGORIES):
+        if k in cards or (ruled_else(line) and line.category in END_CATEGORIES):
             return "stop"
-        if _ruled_else(line):
+        if ruled_else(line):
             return "skip"
         if speakers and _speaker(line.text) in speakers:
             return "prose"
-        if (weights[k] > 0 or (line.category == _PAGE and line.words >= 4)) and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
+        if (weights[k] > 0 or (line.category == PAGE and line.words >= 4)) and ends_like_sentence(line.text) and not TRUNCATED.search(line.text):
             return "prose"
         if line.words >= 3 and _LIST_ITEM.match(line.text):
             return "item"
@@ -355,8 +327,8 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Map
                 one_paragraph = after == len(rows) or weights[after] <= 0 or _is_card_headline(lines[rows[after]], headline_words)
                 return after if dated and one_paragraph else None
             meta = lines[rows[j]]
-            if _ruled(meta) or not (meta.guarded or (meta.words <= meta_words
-                                                              and not _ends_sentence(meta.text))):
+            if ruled(meta) or not (meta.guarded or (meta.words <= meta_words
+                                                              and not ends_like_sentence(meta.text))):
                 return None
             dated = dated or meta.guarded
         return None
@@ -377,8 +349,8 @@ def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Map
 def _is_card_headline(line: Line, words: tuple[int, int]) -> bool:
     """A teaser card's headline: ``words`` (low, high) words, no sentence end, kept and not guarded."""
     low, high = words
-    return (not _ruled(line) and not line.guarded and low <= line.words <= high
-            and not _ends_sentence(line.text))
+    return (not ruled(line) and not line.guarded and low <= line.words <= high
+            and not ends_like_sentence(line.text))
 
 
 def _headline_runs(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> None:
@@ -395,7 +367,7 @@ def _headline_runs(lines: list[Line], rows: list[int], weights: list[int], p: Ma
     run: list[int] = []
     for k in range(len(rows) + 1):
         if (k < len(rows) and weights[k] > 0 and lines[rows[k]].words <= TITLE_MAX_WORDS
-                and not _ends_sentence(lines[rows[k]].text) and alone(k)):
+                and not ends_like_sentence(lines[rows[k]].text) and alone(k)):
             run.append(k)
             continue
         if len(run) >= 3:
@@ -420,26 +392,6 @@ def _far_lone_prose(lines: list[Line], rows: list[int], weights: list[int], star
     return far
 
 
-def _ends_sentence(text: str) -> bool:
-    """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂"),
-    or a sentence of a script with its own marks (the Arabic question mark, the Devanagari
-    danda, the Urdu, Armenian, Ethiopic and Myanmar full stops).
-
-    >>> _ends_sentence("Who won?"), _ends_sentence("ما هو أكبر خليج في العالم؟"), _ends_sentence("यह सच है।")
-    (True, True, True)
-    """
-    return ends_sentence(text, question=True, emoji=True) or text.rstrip(_SCRIPT_CLOSERS)[-1:] in _SCRIPT_ENDS
-
-
-_SCRIPT_ENDS = "؟।॥۔։።။"
-_SCRIPT_CLOSERS = " \"'”’»)]"
-
-
-def _is_sentence_prose(line: Line, prose_words: int) -> bool:
-    """(``rows`` hold no blank line: a line no rule dropped is kept; a guarded line counts.)"""
-    return is_prose(line, prose_words, guarded=True, sentence=True)
-
-
 # (a paragraph holds a mark of these; scripts written without them are not judged so)
 _PUNCTUATION = compile_pattern(r"[.,;:!?…–—\"“”„«»'’。，、；：！？।॥،؛؟۔።፣]")
 _UNPUNCTUATED_SCRIPTS = compile_pattern(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
@@ -461,7 +413,7 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
     >>> _weight(Line(2, "Build a particle system using the..."), 12, 10, 2, 30)
     -10
     """
-    if _ruled(line):
+    if ruled(line):
         return -dropped_cost
     if line.words >= prose_words:
         flat = (line.words > flat_words and not _PUNCTUATION.search(line.text)
@@ -471,7 +423,7 @@ def _weight(line: Line, prose_words: int, line_cost: int, dropped_cost: int, fla
         if is_headline_like(line.text, 1.0):
             return -line_cost  # (a long headline in Title Case: a teaser, not a paragraph)
         return line.words
-    if line.words >= 4 and _ends_sentence(line.text) and not _TRUNCATED.search(line.text):
+    if line.words >= 4 and ends_like_sentence(line.text) and not TRUNCATED.search(line.text):
         return line.words
     return -line_cost
 
@@ -510,18 +462,18 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
     item_words = p["list_item_words"]
     for k in range(len(rows) - 1):
         intro = lines[rows[k]]
-        if _ruled(intro) or intro.words < 2 or not intro.text.endswith((":", "：")):
+        if ruled(intro) or intro.words < 2 or not intro.text.endswith((":", "：")):
             continue
         items = []
         for j in range(k + 1, min(len(rows), k + 1 + p["max_table_rows"])):
             item = lines[rows[j]].text
-            if _ruled(lines[rows[j]]) or rows[j] > rows[j - 1] + 1 + (j == k + 1) or item.endswith((":", "：")):
+            if ruled(lines[rows[j]]) or rows[j] > rows[j - 1] + 1 + (j == k + 1) or item.endswith((":", "：")):
                 break
             items.append(j)
         after = range(items[-1] + 1, min(len(rows), items[-1] + 2 + p["max_gap"])) if items else range(0)
         if (len(items) >= 2 and all(lines[rows[j]].words <= item_words and not lines[rows[j]].text.endswith(",")
                                     for j in items)
-                and any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in after)):
+                and any(weights[j] > 0 and ends_like_sentence(lines[rows[j]].text) for j in after)):
             for j in items:
                 weights[j] = max(weights[j], 0)
     numbered = [(k, m) for k in range(len(rows)) if weights[k] < 0 and _is_plain_label(lines[rows[k]])
@@ -531,7 +483,7 @@ def _neutral_structure(lines: list[Line], rows: list[int], weights: list[int], p
         run.append(k)
         joined = (following[0] is not None and following[1].group(1).casefold() == m.group(1).casefold()
                   and int(following[1].group(2)) == int(m.group(2)) + 1
-                  and any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in range(k + 1, following[0])))
+                  and any(weights[j] > 0 and ends_like_sentence(lines[rows[j]].text) for j in range(k + 1, following[0])))
         if not joined:
             if len(run) >= p["numbered_min_run"]:
                 for j in run:
@@ -571,17 +523,17 @@ def _live_entries(lines: list[Line], rows: list[int], weights: list[int], p: Map
     >>> min(weights)
     -10
     """
-    marks = [k for k in range(len(rows)) if not _ruled(lines[rows[k]]) and _TIME_MARK.match(lines[rows[k]].text)]
+    marks = [k for k in range(len(rows)) if not ruled(lines[rows[k]]) and _TIME_MARK.match(lines[rows[k]].text)]
     runs: list[list[int]] = []
     for k in marks:
         entry = range(runs[-1][-1] + 1, k) if runs else range(0)
-        if runs and len(entry) <= p["entry_rows"] and not any(_ruled(lines[rows[j]]) for j in entry):
+        if runs and len(entry) <= p["entry_rows"] and not any(ruled(lines[rows[j]]) for j in entry):
             runs[-1].append(k)
         else:
             runs.append([k])
     for run in runs:
         entries = [range(a + 1, b) for a, b in zip(run, run[1:]) if b > a + 1]
-        told = [e for e in entries if any(weights[j] > 0 and _ends_sentence(lines[rows[j]].text) for j in e)]
+        told = [e for e in entries if any(weights[j] > 0 and ends_like_sentence(lines[rows[j]].text) for j in e)]
         if len(run) >= p["numbered_min_run"] and 2 * len(told) > len(entries):
             for j in range(run[0], run[-1] + 1):
                 weights[j] = max(weights[j], 0)
@@ -629,7 +581,7 @@ def _bylined_names(lines: list[Line], rows: list[int], start: int, header_rows: 
     for i in rows:
         if i <= start:
             continue
-        if len(header) == header_rows or _is_sentence_prose(lines[i], prose_words) and not lines[i].guarded:
+        if len(header) == header_rows or is_sentence_prose(lines[i], prose_words) and not lines[i].guarded:
             break
         header.append(i)
     names = set()
@@ -662,7 +614,7 @@ def _author_bio(lines: list[Line], rows: list[int], names: set[str], last: int, 
     for k, i in enumerate(after):
         text = lines[i].text.strip()
         name = next((n for n in names if text.startswith(n + " ")), None)
-        if name is None or _ruled_else(lines[i]) or not _ends_sentence(text) or lines[i].words < 5:
+        if name is None or ruled_else(lines[i]) or not ends_like_sentence(text) or lines[i].words < 5:
             continue
         bio.add(i)
         if k > 0 and lines[after[k - 1]].text.strip() == name:
@@ -672,7 +624,7 @@ def _author_bio(lines: list[Line], rows: list[int], names: set[str], last: int, 
 
 def _is_plain_label(line: Line) -> bool:
     """A short line no rule dropped and no guard marked (a date, a byline: a comment's header)."""
-    return not _ruled(line) and not line.guarded and line.words <= 8
+    return not ruled(line) and not line.guarded and line.words <= 8
 
 
 def _dated_above(lines: list[Line], rows: list[int], head: int, byline_rows: int) -> set[int]:
@@ -684,227 +636,11 @@ def _dated_above(lines: list[Line], rows: list[int], head: int, byline_rows: int
     kept = set()
     for k in range(head - 1, max(head - 1 - byline_rows, -1), -1):
         line = lines[rows[k]]
-        if line.guarded and not _ruled(line):
+        if line.guarded and not ruled(line):
             kept.add(rows[k])
-        elif not (_ruled(line) or line.words <= 2):
+        elif not (ruled(line) or line.words <= 2):
             break
     return kept
-
-
-_FOOTNOTE = compile_pattern(r"[*†‡¹²³]")
-
-
-def _table_notes(lines: list[Line], rows: list[int], end: int) -> set[int]:
-    """The notes printed under a table the article holds: the rows right after it that
-    start with a footnote mark ("* Only the top 12 race for the title."). They do not
-    widen the article's reach (the window for lone prose is counted from the table)."""
-    notes = set()
-    for i in rows[end + 1 :]:
-        if _ruled(lines[i]) or not _FOOTNOTE.match(lines[i].text):
-            break
-        notes.add(i)
-    return notes
-
-
-def _table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) -> int:
-    """The body's last row, moved past a table or list the article holds: the block of
-    adjacent lines (no blank between them, but after its heading) right below the body,
-    when the body's last line introduces it (ends with ':') or when most of its lines hold
-    a number (standings, tour dates, prices), which menus and teaser lists rarely do; or
-    when it stands right under the body (no blank line) and half its lines or more end in
-    a comma: a sentence carried on over short lines (a letter's sign-off, a verse), which
-    menus do not end in."""
-    block: list[int] = []
-    for k in range(end + 1, min(len(rows), end + 1 + max_rows)):
-        # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
-        if _ruled(lines[rows[k]]) or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
-            break
-        block.append(k)
-    if not block:
-        return end
-    introduced = lines[rows[end]].text.endswith((":", "："))
-    data = block[1:]  # (the first line may be the heading)
-    numbered = len(data) >= 3 and sum(bool(DIGIT.search(lines[rows[k]].text)) for k in data) >= 0.8 * len(data)
-    # a sentence carried on over short lines right under the body (a letter's sign-off,
-    # a verse): the lines adjacent to it, most of them ending in a comma
-    continued = (len(block) >= 2 and rows[block[0]] == rows[end] + 1
-                 and sum(lines[rows[k]].text.endswith((",", "，", "、")) for k in block) >= 0.5 * len(block))
-    if not (introduced or numbered or continued):
-        return end
-    return _more_parts(lines, rows, block[-1], max_rows) if numbered else block[-1]
-
-
-def _more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int, first_min: int = 2) -> int:
-    """The last row of a table of several parts (results, then the next round's fixtures,
-    then the standings) below row ``end``: each part (one or two heading rows, then data
-    rows, see :func:`_data_row`, ``first_min`` or more for the first part and two for
-    the next, with the short lines a data row ending in ':' introduces, the fixtures under
-    'Sunday 12 May 14:30:', and a short subheading between two data rows, a match day's
-    date) belongs to the table; the first part without data ends it. A row may stand one
-    blank line from the next: some pages print every row as a paragraph.
-
-    >>> page = ["Sparta - Vitesse 1-0", "Ajax - PSV 2-2", "", "Standings", "Club P Pts", "1 PSV 24 62",
-    ...         "2 Ajax 24 43", "3 AZ 24 39", "Most read", "Storm closes the coastal road", "Ferry fares rise"]
-    >>> lines = [Line(i, text) for i, text in enumerate(page)]
-    >>> rows = [i for i, text in enumerate(page) if text]
-    >>> rows[_more_parts(lines, rows, 1, 100)]
-    7
-    """
-    def usable(k: int) -> bool:
-        return k < len(rows) and not _ruled(lines[rows[k]]) and (k == end + 1 or rows[k] <= rows[k - 1] + 2)
-
-    needed = first_min
-    while True:
-        k = end + 1
-        for _ in range(2):  # (its heading, a row of column names)
-            if usable(k) and not _data_row(lines[rows[k]].text):
-                k += 1
-        data, listing, last = 0, False, end
-        while usable(k) and k - end <= max_rows:
-            line = lines[rows[k]]
-            if _data_row(line.text):
-                listing = line.text.endswith((":", "："))  # ('Sunday 12 May 14:30:' over the fixtures)
-                data += 1
-            elif not (listing and line.words <= _LIST_WORDS) and not (
-                    data and line.words <= _SUBHEAD_WORDS and usable(k + 1) and _data_row(lines[rows[k + 1]].text)):
-                break
-            last, k = k, k + 1
-        if data < needed:
-            return end
-        end, needed = last, 2
-
-
-_SUBHEAD_WORDS = 6  # the most words of a subheading between two rows of a table ('Saturday, 21 September')
-_LIST_WORDS = 8  # the most words of an item a data row introduces
-_NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
-# a year, a date, a clock time: no figure of a table ('Fees may rise in 2025', 'Issue 01/2022',
-# 'Posted at 10:52')
-_NO_DATA = compile_pattern(r"^(?:(?:1[89]|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./-](?:1[89]|20)\d\d"
-                           r"|(?:[01]?\d|2[0-3]):[0-5]\d)[.,:]?$")
-_LETTER = compile_pattern(r"[^\W\d_]")
-_KEY_VALUE = compile_pattern(r"^[^\s:][^:]{0,30}:\s+\S")
-_KEY_VALUE_WORDS = 12
-
-
-def _data_row(text: str) -> bool:
-    """A row of a table of results, standings, prices or forecasts: two numbers or more
-    (a score '2-2' is one), or a short line of five words at most that ends in a number
-    ('Roma 21'), or a key and a value that holds a number ('RAM: 8 or 16GB'), and a word:
-    a year, a date or a clock time is no figure (a teaser headline 'Fees may rise in 2025',
-    a magazine's 'Issue 01/2022', 'Posted at 10:52'; a share '19.33 %' is a figure), a
-    number alone is a pager's, and a sentence of twelve words or more is prose.
-
-    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB",
-    ...                         "| PODEMOS | 23 | 19.33 % |")]
-    [True, True, True, True, True]
-    >>> [_data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
-    ...                         "14.10.2021", "3", "Storm closes the coastal road")]
-    [False, False, False, False, False, False]
-    """
-    numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
-    if not numbers or not _LETTER.search(text) or _is_long_sentence(text):
-        return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
-    if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
-        return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
-    if len(numbers) >= 2 or (len(numbers) == 1 and any(c in numbers[0] for c in ":-") and word_count(text) <= 8):
-        return True  # (a score is one figure: 'PSS Sleman vs Arema FC 3-1')
-    return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
-
-
-def _is_long_sentence(text: str) -> bool:
-    """A sentence of twelve words or more: prose with figures in it, no row of a table."""
-    return word_count(text) >= 12 and _ends_sentence(text)
-
-
-def _data_under_headline(lines: list[Line], rows: list[int], title: str, site: set[str], cards: set[int],
-                         header_rows: int, max_rows: int) -> set[int]:
-    """The rows of a data article: the line that repeats the page title and, within
-    ``header_rows`` rows under it (a date, 'Table as at Monday:'), a table of data rows
-    (see :func:`_data_row`): standings, results, a forecast, prices, with little or no
-    prose, so that the page's densest prose is elsewhere (a sidebar). Two pieces of
-    evidence: the title's repeat and the data right under it; menus and teaser lists
-    under a copy of the title are no data. Empty when there is none."""
-    if not title:
-        return set()
-    for k in range(len(rows)):  # (the first row too: the headline of a page already cut)
-        line = lines[rows[k]]
-        if _ruled(line) or line.key in site or not repeats_title(line.text, title, prefix=True):
-            continue
-        for start in range(k + 1, min(len(rows), k + 2 + header_rows)):
-            if _ruled(lines[rows[start]]) or start in cards:
-                break
-            end = _data_block(lines, rows, start, max_rows)
-            if end is not None:
-                end = _more_parts(lines, rows, end, max_rows)
-                return set(rows[k : end + 1])
-    return set()
-
-
-def _data_block(lines: list[Line], rows: list[int], start: int, max_rows: int) -> int | None:
-    """The last row of the table that starts at ``start`` (adjacent lines, a heading or a
-    column header among them), if five of its rows or more, and 80% of them, are data
-    rows, and they name different things: a forum's 'Post #938535 (5)', 'Post #940240
-    (4)' is a list of links made from one template, not a table.
-
-    >>> page = ["Post #938535 (5)", "Post #940240 (4)", "Post #939435 (4)", "Post #940944 (4)", "Post #940702 (4)"]
-    >>> _data_block([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, 100) is None
-    True
-    """
-    block: list[int] = []
-    for k in range(start, min(len(rows), start + max_rows)):
-        if _ruled(lines[rows[k]]) or (block and rows[k] != rows[k - 1] + 1):
-            break
-        block.append(k)
-    data = [k for k in block if _data_row(lines[rows[k]].text)]
-    named = {_DIGITS.sub("", lines[rows[k]].key) for k in data}  # (each row names its own team, party, city)
-    if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1) and len(named) >= 0.5 * len(data):
-        return block[-1]
-    return None
-
-
-_DIGITS = compile_pattern(r"\d+")
-
-
-_URL = compile_pattern(r"https?://|www\.")
-
-
-def _fact_box_after(lines: list[Line], rows: list[int], end: int, cards: set[int], p: Mapping) -> int:
-    """The body's last row, moved past a fact box below it: the details of the event or
-    place the article is about (venue, address, dates, opening hours, prices, contact),
-    up to the next line a rule dropped (a share bar, an ad label, a related header).
-    Two to ``box_max_rows`` rows, a share ``box_digit_share`` of them holding a number, none of them a teaser
-    card or a headline (9 to 20 words, no sentence end, no link): a teaser list or a
-    menu below an article reads otherwise. The body must end on a sentence (not on a
-    teaser it took in); lines a rule dropped between body and box (a caption) are skipped.
-
-    >>> page = ["The show runs all week.", "Jane Doe", "North Gallery", "12 Harbour Street", "10 A.M. / 6 P.M."]
-    >>> _fact_box_after([Line(i, text) for i, text in enumerate(page)], list(range(5)), 0, set(), PageKind().defaults())
-    4
-    """
-    low, high = p["box_headline_min_words"], p["box_headline_max_words"]
-    max_rows, digit_share = p["box_max_rows"], p["box_digit_share"]
-    if not _ends_sentence(lines[rows[end]].text):
-        return end
-    k = end + 1
-    while k < len(rows) and _ruled(lines[rows[k]]):
-        k += 1
-    box: list[Line] = []
-    for line in (lines[i] for i in rows[k:]):
-        if _ruled(line):
-            break
-        headline = (low <= line.words <= high and not _ends_sentence(line.text)
-                    and not _URL.search(line.text))
-        if len(box) == max_rows or k + len(box) in cards or headline:
-            return end
-        box.append(line)
-    numbered = sum(1 for line in box if DIGIT.search(line.text))
-    return k - 1 + len(box) if len(box) >= 2 and numbered >= digit_share * len(box) else end
-
-
-def _sentence_words(lines: list[Line], rows: list[int], stretch: tuple[int, int]) -> int:
-    """The words of the lines in a stretch that end like a sentence."""
-    return sum(lines[i].words for i in rows[stretch[0] : stretch[1] + 1]
-               if not _ruled(lines[i]) and _ends_sentence(lines[i].text))
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
@@ -919,229 +655,4 @@ def _densest(weights: list[int]) -> tuple[int, int] | None:
             best, best_range = total, (start, i)
     return best_range
 
-
-def _title_anchor(lines: list[Line], rows: list[int], weights: list[int], window: int,
-                  title: str, site: set[str], story: str, clearly_more: float) -> int | None:
-    """The row of the headline: a line after the title that repeats it and has prose within
-    ``window`` rows below it. Of several, the one repeating most of the title (the headline,
-    not the site's name of "Headline | Site"); of those the first, unless a later one is
-    followed by clearly more article (``clearly_more`` times the words of sentences): the
-    title repeated in a sign-up box above the article has a form under it, not the body,
-    while a teaser list below the article has comments under it, which are sentences too.
-    A later copy with no sentence between the two is the headline (see
-    :func:`_nearest_copy`). A line that repeats only the site's name (``site``, see
-    :func:`_site_names`) or that another rule dropped is no headline; one that adds a few
-    words to the title's ``story`` part is (see :func:`_extends_story`)."""
-    def prose_below(k: int) -> bool:
-        return any(w > 0 for w in weights[k + 1 : k + 1 + window])
-
-    best, best_length, best_body = None, 0, 0
-    for k in range(1, len(rows)):
-        line = lines[rows[k]]
-        if (not _ruled(line) and line.key not in site
-                and (repeats_title(line.text, title, prefix=True) or _extends_story(line, story))
-                and prose_below(k)):
-            length, body = len(line.key), _body_below(lines, rows, weights, k)
-            if length > best_length or (length == best_length and body > clearly_more * best_body):
-                best, best_length, best_body = k, length, body
-    if best is None and rows and lines[rows[0]].words <= TITLE_MAX_WORDS:
-        # the headline may differ from the <title> by a word (a page that starts with a
-        # paragraph, not a title, has nothing that repeats it: a sidebar teaser whose
-        # words all stand in an author's bio is no headline)
-        title_words = words(lines[rows[0]].text.casefold(), plain=True)
-        best = next((k for k in range(1, len(rows))
-                     if nearly_repeats_title(lines[rows[k]].text, title_words) and prose_below(k)), None)
-    return _nearest_copy(lines, rows, best)
-
-
-_TITLE_SEPARATOR = compile_pattern(r"\s+[|–—·-]\s+|\s*::\s*")
-
-
-def _story_part(title: str, site: set[str]) -> str:
-    """The folded part of a <title> that names the story, when the title also names the
-    site (see :func:`_site_names`); empty otherwise.
-
-    >>> _story_part("Ultium Cells erhöht Kapazität - Battery-News.de", {"batterynewsde"})
-    'ultiumcellserhöhtkapazität'
-    """
-    parts = [fold(part) for part in _TITLE_SEPARATOR.split(title)] if site else []
-    return max((part for part in parts if part not in site), key=len, default="")
-
-
-def _extends_story(line: Line, story: str) -> bool:
-    """The line is the story's part of the title and a few words more, as a headline that
-    the <title> shortened ('Ultium Cells erhöht Gigafactory-Kapazität in Tennessee')."""
-    return (len(story) >= TITLE_MIN_CHARS and line.key.startswith(story) and line.key != story
-            and line.words <= TITLE_MAX_WORDS and not _ends_sentence(line.text))
-
-
-def _site_names(title: str) -> set[str]:
-    """The folded parts of a <title> that name the site, not the story: of the parts
-    between separators ('Headline | National Review'), those of at most three words that
-    are not the longest (a headline's own parts, 'Run Windows on Mac - Parallels Desktop
-    15 for Mac', are longer).
-
-    >>> sorted(_site_names("Schiff works against the clock | National Review"))
-    ['nationalreview']
-    >>> _site_names("Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac")
-    set()
-    """
-    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
-    if len(parts) < 2:
-        return set()
-    longest = max(parts, key=len)
-    return {fold(part) for part in parts if part is not longest and word_count(part) <= 3}
-
-
-def _nearest_copy(lines: list[Line], rows: list[int], anchor: int | None) -> int | None:
-    """The last copy of the anchor's line that no sentence separates from it: a site's
-    header prints the headline, then a list of other stories' headlines, then the article
-    with its headline again. Copies with an article between them are another matter (a
-    teaser of the story below it, see :func:`_title_anchor`)."""
-    if anchor is None:
-        return None
-    key = lines[rows[anchor]].key
-    for k in range(anchor + 1, len(rows)):
-        line = lines[rows[k]]
-        if line.key == key and not _ruled(line):
-            anchor = k
-        elif not _ruled(line) and line.words >= 4 and _ends_sentence(line.text):
-            break
-    return anchor
-
-
-def _body_below(lines: list[Line], rows: list[int], weights: list[int], anchor: int) -> int:
-    """The words of sentences in the best stretch below ``anchor`` (0: none). (Sentences:
-    a sidebar's list of archive months is a long line, but no sentence.)"""
-    body = _densest_from(weights, anchor)
-    return _sentence_words(lines, rows, body) if body is not None else 0
-
-
-def _densest_from(weights: list[int], anchor: int) -> tuple[int, int] | None:
-    """The best stretch that starts at the first prose row after ``anchor``."""
-    start = next((i for i in range(anchor + 1, len(weights)) if weights[i] > 0), None)
-    if start is None:
-        return None
-    best, best_end, total = 0, None, 0
-    for i in range(start, len(weights)):
-        total += weights[i]
-        if total > best:
-            best, best_end = total, i
-    return (start, best_end) if best_end is not None else None
-
-
-def _headline(lines: list[Line], rows: list[int], body_start: int, window: int, title: str,
-              site: set[str]) -> int | None:
-    """The line within ``window`` rows above the body that repeats the page title (not
-    only the site's name in it: ``site``, see :func:`_site_names`)."""
-    for k in range(body_start - 1, max(body_start - 1 - window, 0), -1):
-        if lines[rows[k]].key not in site and repeats_title(lines[rows[k]].text, title, prefix=True):
-            return rows[k]
-    return None
-
-
-def _begins_with_headline(lines: list[Line], rows: list[int], weights: list[int], until: int) -> bool:
-    """The first row is the article's headline, not a page's <title> above its menus: it
-    reads like a title (a question too), and every row between it and row ``until`` (the body, or the title
-    repeated) is prose or what stays between a headline and its body (a byline, a date, a
-    standfirst, a line of data), never a bare label of one or two words nor a line a rule
-    dropped. That is how the article page mode returns begins; a page's menus hold labels."""
-    return bool(rows) and _is_headline_shape(lines[rows[0]]) and all(
-        weights[k] > 0 or _heads_article(lines[rows[k]]) for k in range(1, until))
-
-
-def _header_above(lines: list[Line], rows: list[int], begin: int, header_rows: int) -> int:
-    """The article's headline right above its body (``begin``), when no line repeats the
-    page title (the <title> adds or changes words: "X Review | Site" over "Book Report:
-    X Debuts"): within ``header_rows`` rows of what stays under a headline (a headline, a
-    standfirst, a byline, a date: lines of three words or more, guarded lines, lines of
-    data; a photo's caption is passed over) up to a bare label or a line a rule dropped,
-    the highest title-like line that shares two words (of four letters or more) with the
-    title: the second piece of evidence (a list of teaser headlines above a body shares
-    no words with it). A <title> written for search engines may share no words with the
-    headline: then the byline block under it tells (see :func:`_bylined_headline`)."""
-    if not rows or _is_sentence_prose(lines[rows[0]], 1):
-        return rows[begin]
-    title_words = {w for w in words(lines[rows[0]].text.casefold(), plain=True) if len(w) >= 4}
-    top = begin
-    for k in range(begin - 1, max(begin - 1 - header_rows, 0), -1):
-        line = lines[rows[k]]
-        if _ruled_else(line) and line.category == "captions":
-            continue
-        if not _heads_article(line):
-            break
-        shared = {w for w in words(line.text.casefold(), plain=True) if len(w) >= 4} & title_words
-        if is_title_like(line) and len(shared) >= 2:
-            top = k
-    return rows[top]
-
-
-def _bylined_headline(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> int:
-    """The headline of a page whose <title> is no help (missing, or sharing no word with
-    it), found by the byline block under it. The block is what stays between a headline
-    and its body, within ``block_rows`` kept rows above the body: bylines and dates, a
-    standfirst, up to three short lines (an author's name, a place), headline-shaped lines,
-    and lines a rule dropped (share buttons, a caption, an ad); related links or comments
-    end it. Its headline is the highest headline-shaped line right above a byline or
-    date ('The Impeachment Clock' over 'By Victor Davis Hanson'), else the lowest one of
-    five words or more with a byline or date below it (and the one right above that, if it
-    too reads like a headline: the first was the standfirst). A teaser list above the
-    body holds headlines with no byline under them."""
-    block: list[int] = []  # (kept rows, from the body up)
-    short = 0
-    for k in range(begin - 1, -1, -1):
-        line = lines[rows[k]]
-        if _ruled(line):
-            if line.category in _END_CATEGORIES:
-                break
-            continue
-        if len(block) == block_rows:
-            break
-        if not (line.guarded or weights[k] > 0 or line.words >= 12 or _is_headline_shape(line)):
-            if line.words > 4 or short == 3:
-                break
-        short += line.words <= 4 and not line.guarded
-        block.append(k)
-    strong = [k for k, below in zip(block[1:], block) if lines[rows[below]].guarded
-              and _is_headline_shape(lines[rows[k]]) and not lines[rows[k]].guarded]
-    if strong:
-        return rows[strong[-1]]
-    bylined, found = False, None
-    for k in block:
-        line = lines[rows[k]]
-        if found is not None:
-            if _is_headline_shape(line) and line.words >= 5:
-                found = k  # (the headline above a standfirst that reads like one)
-            break
-        bylined = bylined or line.guarded
-        if bylined and not line.guarded and _is_headline_shape(line) and line.words >= 5:
-            found = k
-    return rows[found] if found is not None else rows[begin]
-
-
-def _is_headline_shape(line: Line) -> bool:
-    """Three to thirty words, no final period: a headline, a question among them."""
-    return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text)
-
-
-def _headed(lines: list[Line], rows: list[int], weights: list[int], header_rows: int) -> bool:
-    """The first row is the headline of an article already cut, with its header right
-    below it: it reads like a title (a question too), and the rows right under it (up to the first bare
-    label, at most three) are what stays under a headline, one of them a byline or a date
-    (a guarded line). A page's <title> is followed by its menus, not by a byline. Further
-    down, a box of scores or specs may hold bare labels before the body begins."""
-    if not rows or not _is_headline_shape(lines[rows[0]]):
-        return False
-    under = []
-    for k in range(1, min(len(rows), 1 + header_rows)):
-        if not (weights[k] > 0 or _heads_article(lines[rows[k]])):
-            break
-        under.append(lines[rows[k]])
-    return any(line.guarded for line in under)
-
-
-def _heads_article(line: Line) -> bool:
-    """A line that stays between headline and body: a byline, a date, a standfirst, a
-    line of data (no bare label of one or two words, no line a rule dropped)."""
-    return not _ruled(line) and (line.guarded or line.words > 2 or bool(DATA_CHARS.search(line.text)))
 
