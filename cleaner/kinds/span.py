@@ -243,7 +243,6 @@ def _amid_story(lines: list[Line], i: int, last_item: Line) -> bool:
     return below is not None and is_prose(lines[below], sentence=True)
 
 
-
 def _item_text(lines, k: int) -> bool:
     """(Looking back) the nearest line above ``lines[k]`` is a bulleted item: ``lines[k]``
     is that item's text (a player's rating under his name, a list entry under its title),
