@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import ends_sentence, is_headline_like, is_prose
+from ..text import BULLET, ends_sentence, is_headline_like, is_prose
 from .base import MATCH, Param, ReviseKind
 from .lists import adjacent_block, find_runs, is_introduction, is_story_list
 
@@ -35,7 +35,10 @@ class TeaserKind(ReviseKind):
         sentence end, or one a related or navigation rule dropped), or in the tail of the
         document (at most one line of prose after it). A list the story introduces and a list
         of data stay, judged on the whole bulleted list the run is a part of; so does a run
-        that starts amid a bulleted list (a box of links is a list of its own)."""
+        that starts amid a bulleted list (a box of links is a list of its own), and so does a
+        list whose every item is a name with a role or a place (see :func:`is_name_with_role`):
+        its header in Title Case ('The Winners', 'Yeni Yönetim Kurulu') reads as a box's, its
+        items do not read as headlines."""
         if not matching:
             return  # (no line starts with a pattern: no item)
         lines = doc.lines
@@ -52,12 +55,36 @@ class TeaserKind(ReviseKind):
             block = _list_block(lines, run, rule)
             if block[0] != run[0] or is_story_list(lines, block, headlines=True):
                 continue  # (a run that starts amid a list is a part of it: the box of links is whole)
+            if all(is_name_with_role(lines[i].text) for i in run):
+                continue  # (names with roles or places are not headlines: a Title Case header does not make them a box)
             if _under_header(lines, run[0]) or _in_tail(lines, run[-1]):
                 for i in run:
                     lines[i].drop(rule)
 
 
 _HEADER_WORDS = 8
+_NAME_WORDS = 3  # the longest name before the comma
+_ROLE_WORDS = 4  # the longest role or place after it
+_ROSTER_WORDS = 6  # the longest item of a roster (a headline runs longer)
+
+
+def is_name_with_role(text: str) -> bool:
+    """An item that is a name, then after a comma a role, a portfolio or a place, in a few
+    words each ('- Jane Doe, Mayor of Springfield', '- Rocket Lab, Long Beach, California',
+    '- Ayşe Yılmaz, Başkan'): a roster's line, not a headline. A headline with a comma
+    runs longer, and a kicker with a colon ('Photos: Europa, Icy Moon') is a headline's.
+
+    >>> [is_name_with_role(t) for t in ("- Jane Doe, Mayor of Springfield", "- Finland, Beaten By Wales",
+    ...                                  "- Storm Hits Coast, Thousands Without Power For Days",
+    ...                                  "- Photos: Europa, Icy Moon", "- Court Hears Arguments In Safety Case")]
+    [True, True, False, False, False]
+    """
+    body = BULLET.sub("", text.strip(), count=1)
+    if ":" in body or "：" in body:
+        return False
+    parts = [part.split() for part in body.split(",")]
+    return (len(parts) >= 2 and sum(map(len, parts)) <= _ROSTER_WORDS and 1 <= len(parts[0]) <= _NAME_WORDS
+            and all(1 <= len(part) <= _ROLE_WORDS for part in parts[1:]))
 _HEADER_CATEGORIES = ("related", "navigation")
 _TAIL_PROSE = 1  # lines of prose (an author's note) that may follow a teaser list
 
