@@ -343,3 +343,57 @@ def is_title_like(line: Line) -> bool:
     (True, False)
     """
     return 3 <= line.words <= TITLE_MAX_WORDS and not ends_sentence(line.text, question=True, emoji=True)
+
+
+_MAX_LABEL_WORDS = 2  # a subheading's label: 'TikTok', 'Яндекс Дзен'; a share bar's row of names is longer
+
+
+def _next_text(lines: list[Line], i: int, step: int) -> Line | None:
+    """The first line that is not blank from the ``i``-th, one way (``step`` 1 or -1)."""
+    i += step
+    while 0 <= i < len(lines):
+        if not lines[i].is_blank:
+            return lines[i]
+        i += step
+    return None
+
+
+def heads_paragraph(lines: list[Line], i: int) -> bool:
+    """The ``i``-th line (of one or two words) is a subheading of the story: the line above
+    it (blank ones passed over) was dropped by no rule, and the next one is a paragraph of
+    prose that names it as written, at the start of a word. A share bar's name has another
+    of the bar's lines beside it, or a paragraph below that is about something else.
+
+    >>> doc = ["Both apps lost users last year, the survey found, and most of them were young.",
+    ...        "TikTok", "TikTok said on Monday that it would appeal the ruling in the courts."]
+    >>> from cleaner.document import Line
+    >>> lines = [Line(n, text) for n, text in enumerate(doc)]
+    >>> heads_paragraph(lines, 1)
+    True
+    >>> lines[0].action = "drop"  # (the line above went: a share bar's other name)
+    >>> heads_paragraph(lines, 1)
+    False
+    >>> heads_paragraph([Line(0, "Facebook"), Line(1, "The council approved the budget on Monday after a long debate.")], 0)
+    False
+    """
+    label = lines[i].text.strip()
+    if not label or len(label.split()) > _MAX_LABEL_WORDS:
+        return False
+    above, below = _next_text(lines, i, -1), _next_text(lines, i, 1)
+    if above is not None and not above.is_kept:
+        return False
+    return below is not None and is_prose(below, sentence=True) and _names(below.text, label)
+
+
+def _names(text: str, label: str) -> bool:
+    """``label`` occurs in ``text`` as written, at the start of a word ('페이스북' in '페이스북은').
+
+    >>> _names("TikTok's owner said on Monday", "TikTok"), _names("the tiktok ban", "TikTok"), _names("ReTikTok", "TikTok")
+    (True, False, False)
+    """
+    start = text.find(label)
+    while start >= 0:
+        if start == 0 or not text[start - 1].isalnum():
+            return True
+        start = text.find(label, start + 1)
+    return False

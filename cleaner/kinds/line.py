@@ -5,6 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, KEEP, Line
+from ..text import heads_paragraph
 from .base import ClassifyKind, Param
 
 if TYPE_CHECKING:
@@ -19,16 +20,24 @@ class LineKind(ClassifyKind):
     params = {
         "table_header": Param(False, "a line it matched that heads a '|' table stays: the next kept line (blank ones "
                                      "passed) is a row of that table, with as many cells or more and three numbers"),
+        "subheading": Param(False, "a line of one or two words it matched stays as the story's subheading: no rule "
+                                   "dropped the line above, and the next line is a paragraph of prose that names it, "
+                                   "as written ('TikTok' over 'TikTok said on Monday ...')"),
     }
 
     def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
-        """A rule with ``table_header`` gives back the lines it dropped that head a table."""
-        own = {rule.full_id for rule in rules if rule.param("table_header")}
-        if not own:
+        """A rule with ``table_header`` gives back the lines it dropped that head a table,
+        one with ``subheading`` the ones that head a paragraph about them."""
+        tables = {rule.full_id for rule in rules if rule.param("table_header")}
+        subheadings = {rule.full_id for rule in rules if rule.param("subheading")}
+        if not (tables or subheadings):
             return
         lines = doc.lines
         for i, line in enumerate(lines):
-            if line.action == DROP and line.rule in own and heads_table(lines, i):
+            if line.action != DROP:
+                continue
+            if (line.rule in tables and heads_table(lines, i)
+                    or line.rule in subheadings and heads_paragraph(lines, i)):
                 line.decide(KEEP, "", "", "")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, is_prose, quotes_speech, repeats_title
+from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, is_prose, quotes_speech, repeats_title
 from .base import Param, ReviseKind
 from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line, text_neighbour
 
@@ -31,6 +31,9 @@ class SpanKind(ReviseKind):
                                      "the span"),
         "paragraph_words": Param(PARAGRAPH_WORDS, "the fewest words of the paragraph that follows a subheading"),
         "date_max_words": Param(6, "the longest guarded line with a number that is an item's date, dropped with it"),
+        "subheading": Param(False, "(looking forward) a header of one or two words that takes no item stays as the "
+                                   "story's subheading: no rule dropped the line above, and the next line is a "
+                                   "paragraph of prose that names it, as written"),
         "amid_story": Param(False, "(looking forward) a header with a paragraph of prose right above it and one right "
                                    "after its items is the article's subheading, and it and its items stay"),
     }
@@ -65,6 +68,8 @@ class SpanKind(ReviseKind):
             items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
             if after and items and rule.param("amid_story") and _amid_story(lines, i, items[-1]):
                 continue  # (the article's subheading and its list: 'Topics' above an agenda's themes)
+            if after and not items and rule.param("subheading") and heads_paragraph(lines, i):
+                continue  # (the story's subheading: 'TikTok' over 'TikTok said on Monday ...')
             if header.is_kept:  # a header a line rule already dropped still opens the span
                 header.drop(rule)
             for line in items:
