@@ -348,14 +348,20 @@ def is_title_like(line: Line) -> bool:
 _MAX_LABEL_WORDS = 2  # a subheading's label: 'TikTok', 'Яндекс Дзен'; a share bar's row of names is longer
 
 
-def _next_text(lines: list[Line], i: int, step: int) -> Line | None:
-    """The first line that is not blank from the ``i``-th, one way (``step`` 1 or -1)."""
-    i += step
-    while 0 <= i < len(lines):
-        if not lines[i].is_blank:
-            return lines[i]
-        i += step
-    return None
+def text_neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line before (``step`` -1) or after (1) ``i``,
+    kept or not: a line another rule dropped ('Assine a nossa newsletter' under a tag
+    block) parts a list from the text beyond it.
+
+    >>> from cleaner.document import Document
+    >>> lines = Document.from_lines(["Menu", "", "Story"]).lines
+    >>> text_neighbour(lines, 0, 1), text_neighbour(lines, 0, -1)
+    (2, None)
+    """
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].is_blank:
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 def heads_paragraph(lines: list[Line], i: int) -> bool:
@@ -379,10 +385,10 @@ def heads_paragraph(lines: list[Line], i: int) -> bool:
     label = lines[i].text.strip()
     if not label or len(label.split()) > _MAX_LABEL_WORDS:
         return False
-    above, below = _next_text(lines, i, -1), _next_text(lines, i, 1)
-    if above is not None and not above.is_kept:
+    above, below = text_neighbour(lines, i, -1), text_neighbour(lines, i, 1)
+    if above is not None and not lines[above].is_kept:
         return False
-    return below is not None and is_prose(below, sentence=True) and _names(below.text, label)
+    return below is not None and is_prose(lines[below], sentence=True) and _names(lines[below].text, label)
 
 
 def _names(text: str, label: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import BULLET, DATA_CHARS, DIGIT, ends_sentence, is_headline_like, is_prose
+from ..text import BULLET, DATA_CHARS, DIGIT, ends_sentence, is_headline_like, is_prose, text_neighbour
 
 
 def adjacent_block(lines: list[Line], run: list[int], is_item) -> list[int]:
@@ -70,16 +70,6 @@ def kept_neighbour(lines: list[Line], i: int, step: int) -> int | None:
             return j
         j += step
     return None
-
-
-def text_neighbour(lines: list[Line], i: int, step: int) -> int | None:
-    """The index of the nearest non-blank line before (``step`` -1) or after (1) ``i``,
-    kept or not (unlike :func:`kept_neighbour`): a line another rule dropped ('Assine a
-    nossa newsletter' under a tag block) parts a list from the text beyond it."""
-    j = i + step
-    while 0 <= j < len(lines) and lines[j].is_blank:
-        j += step
-    return j if 0 <= j < len(lines) else None
 
 
 def is_data(lines: list[Line], run: list[int], headlines: bool = False) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, is_prose, quotes_speech, repeats_title
+from ..text import (BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, is_prose, quotes_speech, repeats_title,
+                    text_neighbour)
 from .base import Param, ReviseKind
-from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line, text_neighbour
+from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
 
 if TYPE_CHECKING:
     from ..document import Document
