@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, KEEP, Line
-from ..text import heads_paragraph
+from ..text import heads_paragraph, is_prose, text_neighbour
 from .base import ClassifyKind, Param
 
 if TYPE_CHECKING:
@@ -17,9 +17,15 @@ class LineKind(ClassifyKind):
     name = "line"
     summary = "the stripped line fully matches a pattern (or is one of the rule's exact `lines`)"
     action = DROP
+    items = True  # (a rule's ``items``: the lines it dropped that may be a story's source note)
     params = {
         "table_header": Param(False, "a line it matched that heads a '|' table stays: the next kept line (blank ones "
                                      "passed) is a row of that table, with as many cells or more and three numbers"),
+        "source_note": Param(False, "a line it matched that is one of its `items` (a news agency's name alone: "
+                                    "'Reuters', '共同通信') stays as the story's source note: right under a short label "
+                                    "ending in ':' or 'by' ('Source:', 'Published by'), or the last kept line, right "
+                                    "under a paragraph ending like a sentence; elsewhere (beside a caption, between "
+                                    "paragraphs) it is a picture's credit and goes"),
         "subheading": Param(False, "a line of one or two words it matched stays as the story's subheading: no rule "
                                    "dropped the line above, and the next line is a paragraph of prose that names it, "
                                    "as written ('TikTok' over 'TikTok said on Monday ...')"),
@@ -27,10 +33,12 @@ class LineKind(ClassifyKind):
 
     def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
         """A rule with ``table_header`` gives back the lines it dropped that head a table,
-        one with ``subheading`` the ones that head a paragraph about them."""
+        one with ``subheading`` the ones that head a paragraph about them, one with
+        ``source_note`` the agency names it dropped that sign the story."""
         tables = {rule.full_id for rule in rules if rule.param("table_header")}
         subheadings = {rule.full_id for rule in rules if rule.param("subheading")}
-        if not (tables or subheadings):
+        notes = {rule.full_id: rule.items for rule in rules if rule.param("source_note") and rule.items is not None}
+        if not (tables or subheadings or notes):
             return
         lines = doc.lines
         for i, line in enumerate(lines):
@@ -38,6 +46,8 @@ class LineKind(ClassifyKind):
                 continue
             if (line.rule in tables and heads_table(lines, i)
                     or line.rule in subheadings and heads_paragraph(lines, i)):
+                line.decide(KEEP, "", "", "")
+            elif line.rule in notes and notes[line.rule].fullmatch(line.text) and signs_story(lines, i):
                 line.decide(KEEP, "", "", "")
 
 
@@ -73,3 +83,37 @@ def heads_table(lines: list[Line], i: int) -> bool:
         row = line.text
         return "|" in row and _cells(row) >= _cells(header) and len(_NUMBER.findall(row)) >= _MIN_NUMBERS
     return False
+
+
+_LABEL = compile_pattern(r"(?i)\S.{0,40}?(?:[:：]|\b(?:by|von|par|por|di|da|door|av|przez))")
+_LABEL_WORDS = 4  # the longest label ('Published by', 'Source:', 'Quelle:') a source note is set under
+_PARAGRAPH_WORDS = 6  # the shortest last paragraph (in words) a sign-off closes
+
+
+def signs_story(lines: list[Line], i: int) -> bool:
+    """The ``i``-th line (a news agency's name alone) is the story's source note: the line
+    above it (blank ones passed over) is a short label ending in ':' or 'by' ('Source:',
+    'Published by'), or no kept line follows it and the line above is a paragraph of
+    the story, ending like a sentence. Between two paragraphs, or under a line that does
+    not end like a sentence (a caption, a slide's title), it is a picture's credit.
+
+    >>> def doc(*texts):
+    ...     return [Line(n, text, "keep" if text else "blank") for n, text in enumerate(texts)]
+    >>> signs_story(doc("No damage was reported, the weather agency said.", "", "Reuters"), 2)
+    True
+    >>> signs_story(doc("気象庁によると、地震による被害は確認されていない。", "Published by", "共同通信"), 2)
+    True
+    >>> signs_story(doc("No damage was reported, the weather agency said.", "Reuters", "The quake struck at noon."), 1)
+    False
+    >>> signs_story(doc("Rescuers search the rubble in Kobe on Monday", "Reuters"), 1)
+    False
+    """
+    j = text_neighbour(lines, i, -1)
+    if j is None:
+        return False
+    above = lines[j]
+    if above.words <= _LABEL_WORDS and _LABEL.fullmatch(above.text):
+        return True
+    if any(line.is_kept and not line.is_blank for line in lines[i + 1:]):
+        return False
+    return is_prose(above, _PARAGRAPH_WORDS, guarded=True, sentence=True)
