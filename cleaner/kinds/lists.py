@@ -128,8 +128,43 @@ def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) ->
     False
     """
     before = kept_neighbour(lines, run[0], -1)
-    return ((before is not None and (is_introduction(lines[before]) or (headlines and is_date_heading(lines[before]))))
+    return ((before is not None and (is_introduction(lines[before]) or (headlines and is_date_heading(lines[before]))
+                                     or _introduces_labelled(lines[before], lines, run)))
             or (not headlines and under_story_subheading(lines, run)) or is_data(lines, run, headlines))
+
+
+# an item that opens with its own label: '- Wellness: 6 Thermen ...', '- Chile: Fox Sports Chile y ESPN'
+_LABELLED_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]\s*)?([^\W\d_][\w'’.&-]*(?:[ ,]+[\w'’.&-]+){0,2})\s?[:：]\s+\S")
+
+
+def _introduces_labelled(line: Line, lines: list[Line], run: list[int]) -> bool:
+    """A line ending with a colon over items that each open with a label of their own, no
+    two alike ('Die Highlights des Thermen- & Vulkanlandes im Überblick:' over '- Wellness:
+    ...', '- Kulinarik: ...'): the story's overview, even when the line reads as Title Case
+    (German capitalises its nouns). Two pieces of evidence: the colon announces the list,
+    and labelled items are a breakdown, where a box's headlines repeat a kicker ('Video:')
+    or have none.
+
+    >>> items = ["- Wellness: six spas with thermal water", "- Food: pumpkin, horseradish and wine",
+    ...          "- Outdoors: winter walks and cycling"]
+    >>> lines = [Line(0, "The Region's Highlights At A Glance:")] + [Line(n + 1, t) for n, t in enumerate(items)]
+    >>> _introduces_labelled(lines[0], lines, [1, 2, 3])
+    True
+    >>> lines[2] = Line(2, "- Video: Senate passes the budget after a long night")
+    >>> lines[3] = Line(3, "- Video: Storm closes roads across the north")
+    >>> _introduces_labelled(lines[0], lines, [1, 2, 3])
+    False
+    """
+    text = line.text.rstrip()
+    if not line.is_kept or line.guarded or not text.endswith((":", "：")):
+        return False
+    labels = []
+    for i in run:
+        found = _LABELLED_ITEM.match(lines[i].text.strip())
+        if not found:
+            return False
+        labels.append(found.group(1).casefold())
+    return len(set(labels)) == len(labels)
 
 
 _SUBHEADING_WORDS = 12  # the longest subheading (in words) that heads a list of the story
