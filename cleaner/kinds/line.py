@@ -114,6 +114,6 @@ def signs_story(lines: list[Line], i: int) -> bool:
     above = lines[j]
     if above.words <= _LABEL_WORDS and _LABEL.fullmatch(above.text):
         return True
-    if any(line.is_kept and not line.is_blank for line in lines[i + 1:]):
+    if any(line.is_kept for line in lines[i + 1:]):
         return False
     return is_prose(above, _PARAGRAPH_WORDS, guarded=True, sentence=True)

@@ -104,11 +104,15 @@ def is_introduction(line: Line) -> bool:
     """A line of the story that announces a list: it ends with a colon and reads as a
     sentence ('The newly selected five are:', 'Die Zutaten für vier Personen:'), not as a
     short Title Case header ('Popular Projects:', which heads a box of links)."""
-    text = line.text.rstrip()
-    if not line.is_kept or line.guarded or not text.endswith((":", "：")):
+    if not _announces(line):
         return False
     words = line.words
-    return words >= 8 or (words >= 2 and not is_headline_like(text[:-1], 0.7))
+    return words >= 8 or (words >= 2 and not is_headline_like(line.text.rstrip()[:-1], 0.7))
+
+
+def _announces(line: Line) -> bool:
+    """A kept, unguarded line that ends with a colon: what may announce a list."""
+    return line.is_kept and not line.guarded and line.text.rstrip().endswith((":", "："))
 
 
 def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) -> bool:
@@ -155,8 +159,7 @@ def _introduces_labelled(line: Line, lines: list[Line], run: list[int]) -> bool:
     >>> _introduces_labelled(lines[0], lines, [1, 2, 3])
     False
     """
-    text = line.text.rstrip()
-    if not line.is_kept or line.guarded or not text.endswith((":", "：")):
+    if not _announces(line):
         return False
     labels = []
     for i in run:

@@ -63,6 +63,8 @@ class TeaserKind(ReviseKind):
 
 
 _HEADER_WORDS = 8
+_HEADER_CATEGORIES = ("related", "navigation")
+_TAIL_PROSE = 1  # lines of prose (an author's note) that may follow a teaser list
 _NAME_WORDS = 3  # the longest name before the comma
 _ROLE_WORDS = 4  # the longest role or place after it
 _ROSTER_WORDS = 6  # the longest item of a roster (a headline runs longer)
@@ -85,8 +87,6 @@ def is_name_with_role(text: str) -> bool:
     parts = [part.split() for part in body.split(",")]
     return (len(parts) >= 2 and sum(map(len, parts)) <= _ROSTER_WORDS and 1 <= len(parts[0]) <= _NAME_WORDS
             and all(1 <= len(part) <= _ROLE_WORDS for part in parts[1:]))
-_HEADER_CATEGORIES = ("related", "navigation")
-_TAIL_PROSE = 1  # lines of prose (an author's note) that may follow a teaser list
 
 
 def _list_block(lines: list[Line], run: list[int], rule: Rule) -> list[int]:
