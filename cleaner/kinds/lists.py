@@ -200,7 +200,20 @@ def under_story_subheading(lines: list[Line], run: list[int]) -> bool:
     if (line.guarded or not 2 <= line.words <= _SUBHEADING_WORDS or BULLET.match(text)
             or ends_sentence(text, question=True) or is_headline_like(text, 0.7)):
         return False
-    above, below = text_neighbour(lines, header, -1), text_neighbour(lines, run[-1], 1)
+    return prose_around(lines, header, run[-1])
+
+
+def prose_around(lines: list[Line], first: int, last: int) -> bool:
+    """The nearest non-blank lines above ``lines[first]`` and below ``lines[last]`` are both
+    paragraphs of prose ending like a sentence (none a line another rule dropped): the
+    stretch stands inside the article, whose prose goes on around it.
+
+    >>> lines = [Line(0, "The council met on Monday and heard from more than forty residents."),
+    ...          Line(1, "Topics"), Line(2, "The survey was carried out by the university in March among 1,200 adults.")]
+    >>> prose_around(lines, 1, 1), prose_around(lines, 0, 1)
+    (True, False)
+    """
+    above, below = text_neighbour(lines, first, -1), text_neighbour(lines, last, 1)
     return (above is not None and below is not None and is_prose(lines[above], sentence=True)
             and is_prose(lines[below], sentence=True))
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..document import DROP, Line
-from ..text import (BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, is_prose, quotes_speech, repeats_title,
-                    text_neighbour)
+from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, quotes_speech, repeats_title
 from .base import Param, ReviseKind
-from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line
+from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line, prose_around
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -230,9 +229,10 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
 
 def _amid_story(lines: list[Line], i: int, last_item: Line) -> bool:
     """The header ``lines[i]`` has a paragraph of prose (ending like a sentence) right above
-    it, and one right after its last item (no line another rule dropped between): the header and the items stand inside the article,
-    whose prose goes on around them, as a subheading and its list do. A tag block stands
-    at the article's end, or between its headline and its first paragraph.
+    it, and one right after its last item (no line another rule dropped between): the
+    header and the items stand inside the article, whose prose goes on around them, as a
+    subheading and its list do. A tag block stands at the article's end, or between its
+    headline and its first paragraph.
 
     >>> text = ["The fund was set up last year and has already paid for forty projects in town.",
     ...         "Topics", "Flood defences", "Water prices",
@@ -241,12 +241,7 @@ def _amid_story(lines: list[Line], i: int, last_item: Line) -> bool:
     >>> _amid_story(lines, 1, lines[3]), _amid_story(lines[1:], 0, lines[3])
     (True, False)
     """
-    above = text_neighbour(lines, i, -1)
-    if above is None or not is_prose(lines[above], sentence=True):
-        return False
-    k = next(k for k in range(i + 1, len(lines)) if lines[k] is last_item)
-    below = text_neighbour(lines, k, 1)
-    return below is not None and is_prose(lines[below], sentence=True)
+    return prose_around(lines, i, next(k for k in range(i + 1, len(lines)) if lines[k] is last_item))
 
 
 def _item_text(lines, k: int) -> bool:
