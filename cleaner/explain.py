@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .document import Verdict
+from .text import fold_spaces
 
 
 def explain_text(trace, name: str = "-", counts: dict | None = None) -> str:
@@ -30,7 +31,7 @@ def explain_text(trace, name: str = "-", counts: dict | None = None) -> str:
     counts = counts or {}
 
     def why(v: Verdict) -> str:
-        seen = counts.get(v.rule, {}).get(v.text.strip())
+        seen = counts.get(v.rule, {}).get(fold_spaces(v.text.strip()))
         detail = f", on {seen} documents" if seen else ""
         return f"{v.rule} ({v.category}{detail}){' [blank]' if not v.dropped else ''}"
 

@@ -29,6 +29,10 @@ What is never learned (the decision rules, docs/decisions.md has the reasoning):
 - a line the keep-guards protect (bylines, datelines, source and editor's notes), and a line
   the catalogue already drops (nothing to learn).
 
+A line is counted and written with its spacing folded (:func:`cleaner.text.fold_spaces`): a
+header typed '■ 関連記事' on some stories and '■関連記事' on others is one line, and the
+rule's ``lines`` match every spelling.
+
 Counting keeps per site a hash of each short line (8 bytes) and the text of lines seen twice
 (corpus mode: of the lines that may be learned), never the documents: memory grows with the
 number of stories and of distinct short lines, not with the corpus's text.
@@ -50,7 +54,7 @@ from dataclasses import dataclass
 from .config import Config
 from .normalize import normalize
 from .cache import compile_pattern
-from .text import BRACKET_CLOSERS, ends_sentence, word_count
+from .text import BRACKET_CLOSERS, ends_sentence, fold_spaces, word_count
 
 # A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
 # quotes may close it (「…。」).
@@ -143,9 +147,12 @@ def _short_lines(stripped: list[str], options: LearnOptions) -> list[tuple[int, 
     first = prose.index(True) if True in prose else len(lines)
     seen, last = {}, len(lines) - 1
     for i, line in enumerate(lines):
-        if line not in seen and _short(line, options):
+        if not _short(line, options):
+            continue
+        key = fold_spaces(line)  # ('■ 関連記事' and '■関連記事' are one line)
+        if key not in seen:
             inside = 0 < i < last and prose[i - 1] and prose[i + 1]
-            seen[line] = (_digest(line), line, OPENS if i < first else INSIDE if inside else 0)
+            seen[key] = (_digest(key), line, OPENS if i < first else INSIDE if inside else 0)
     return list(seen.values())
 
 
@@ -270,7 +277,7 @@ class Counts:
             for digest, count in self.lines[site].items():
                 if count < need or digest not in self.texts[site]:
                     continue
-                text = " ".join(normalize(self.texts[site][digest])).strip()
+                text = fold_spaces(" ".join(normalize(self.texts[site][digest])).strip())
                 if not text:
                     continue
                 if 2 * self.inside[site][digest] > count and not ends_sentence(text, **_SENTENCE):

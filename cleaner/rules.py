@@ -18,6 +18,7 @@ from . import cache
 from .config import Config
 from .kinds import KINDS
 from .patterns import LineMatcher, compile_joined, lowered
+from .text import fold_spaces
 
 # The POLICY.md categories in the order their context-free rules run, then the guards.
 CATEGORIES = (
@@ -112,7 +113,7 @@ class Rule:
         >>> rule.matches("ad")
         False
         """
-        if self.lines and text.strip() in self.lines:
+        if self.lines and fold_spaces(text.strip()) in self.lines:
             return self.exceptions is None or self.exceptions.search(text) is None
         if self.matcher is None:
             return False
@@ -226,7 +227,8 @@ def _exact_lines(path: str, value) -> dict[str, int]:
             raise _fail(path, f"lines[{i}]", "must be a string or a {text = str, docs = int} table")
         if not item["text"].strip():
             raise _fail(path, f"lines[{i}]", "an empty line would match every blank line")
-        lines[item["text"].strip()] = item.get("docs", 0)
+        key = fold_spaces(item["text"].strip())  # (a space more or less matches alike)
+        lines[key] = max(lines.get(key, 0), item.get("docs", 0))
     return lines
 
 

@@ -38,6 +38,27 @@ def has_words(text: str) -> bool:
     return _WORD_CHAR.search(text) is not None
 
 
+# Characters written without spaces around them: kana, CJK ideographs and punctuation,
+# full-width forms.
+_WIDE = "\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_BY_WIDE = compile_pattern(rf"\s+(?=[{_WIDE}])|(?<=[{_WIDE}])\s+")
+_ODD_SPACE = compile_pattern(r"\s{2,}|[^\S ]")
+
+
+def fold_spaces(text: str) -> str:
+    """``text`` with its spacing made one: runs of white space are one space, and none is
+    kept next to a character that is written without spaces (kana, CJK, full-width forms).
+    The same line set with a space more or less ('■ 関連記事', '■関連記事') folds alike;
+    Hangul, which spaces its words, is left as it is.
+
+    >>> fold_spaces("【 MOVIE ENTER おすすめ記事 】"), fold_spaces("■\u3000関連記事")
+    ('【MOVIE ENTERおすすめ記事】', '■関連記事')
+    >>> fold_spaces("Visit  our\u00a0homepage"), fold_spaces("► Read more"), fold_spaces("관련 기사")
+    ('Visit our homepage', '► Read more', '관련 기사')
+    """
+    return _ODD_SPACE.sub(" ", _SPACE_BY_WIDE.sub("", text))
+
+
 _MEMO_SIZE = 1 << 16
 _counts: dict[str, int] = {}  # a memo of a pure function (each settle pass counts a line again)
 

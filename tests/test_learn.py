@@ -172,3 +172,24 @@ def test_prose_lines_are_found_as_ends_sentence_finds_them():
     wrong = [(line, n) for line in lines for n in (3, 8) if _is_prose(line, n) != reference(line, n)]
     assert wrong == []
     assert sum(_is_prose(line, 3) for line in lines) > 1000  # (both answers were given)
+
+
+def test_a_line_set_with_a_space_more_or_less_is_one_line(tmp_path):
+    """A site's header typed with and without spaces ('■ まちの話題一覧', '■まちの話題 一覧')
+    is one line: each spelling alone is in too few stories, together they are learned, the
+    rule is written the same in any order, and it drops every spelling."""
+    spellings = ["■まちの話題一覧", "■ まちの話題一覧", "■まちの話題 一覧", "■\u3000まちの話題一覧"]
+    docs = [("town.example.jp", f"町の話題その{i}\n今日は町の議会で第{i}回の予算の審議が行われました。\n"
+             f"{spellings[i % 4]}") for i in range(12)]
+    learned = []
+    for seed in (1, 2):
+        random.Random(seed).shuffle(docs)
+        learned.append(learn(docs)["town.example.jp"].lines)
+    assert learned[0] == learned[1] == {"■まちの話題一覧": 12}
+    write_profiles(learn(docs), str(tmp_path))
+    cleaner = Cleaner(Config(rule_dirs=(str(tmp_path),)))
+    for spelling in spellings:
+        text = f"町の話題\n今日は町の議会で予算の審議が行われました。\n{spelling}"
+        assert spelling not in cleaner.clean(text, site="town.example.jp")
+    near = "今日は町の議会で予算の審議が行われました。\n■まちの話題の一覧"
+    assert "■まちの話題の一覧" in cleaner.clean(near, site="town.example.jp"), "another line stays"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 class LineKind(ClassifyKind):
     name = "line"
-    summary = "the stripped line fully matches a pattern (or is one of the rule's exact `lines`)"
+    summary = "the stripped line fully matches a pattern (or is one of the rule's exact `lines`, spacing folded: '■ 関連記事' is '■関連記事')"
     action = DROP
     items = True  # (a rule's ``items``: the lines it dropped that may be a story's source note)
     params = {
