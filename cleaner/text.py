@@ -24,7 +24,9 @@ _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 DIGIT = compile_pattern(r"\d")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
 DATA_CHARS = compile_pattern(r"[,;=_/\\<>{}\[\]@#$%^*~`\t]")
-BULLET = compile_pattern(r"^[-–•*·▪►]\s")
+# the marks that open a list item (a dash, a bullet, a star, an arrow)
+BULLET_MARKS = "-–•*·▪►"
+BULLET = compile_pattern(rf"^[{BULLET_MARKS}]\s")
 # a dialogue dash opening a quoted sentence ('– Det er vinden, sier han.', '— Да, — сказал он.')
 DIALOGUE = compile_pattern(r"^[-–—]\s")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import BULLET, DATA_CHARS, DIGIT, ends_sentence, is_headline_like, is_prose, text_neighbour
+from ..text import BULLET, BULLET_MARKS, DATA_CHARS, DIGIT, ends_sentence, is_headline_like, is_prose, text_neighbour
 
 
 def adjacent_block(lines: list[Line], run: list[int], is_item) -> list[int]:
@@ -138,7 +138,7 @@ def is_story_list(lines: list[Line], run: list[int], headlines: bool = False) ->
 
 
 # an item that opens with its own label: '- Wellness: 6 Thermen ...', '- Chile: Fox Sports Chile y ESPN'
-_LABELLED_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]\s*)?([^\W\d_][\w'’.&-]*(?:[ ,]+[\w'’.&-]+){0,2})\s?[:：]\s+\S")
+_LABELLED_ITEM = compile_pattern(rf"^(?:[{BULLET_MARKS}+]\s*)?([^\W\d_][\w'’.&-]*(?:[ ,]+[\w'’.&-]+){{0,2}})\s?[:：]\s+\S")
 
 
 def _introduces_labelled(line: Line, lines: list[Line], run: list[int]) -> bool:

@@ -36,7 +36,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import Line
-from ..text import DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
+from ..text import BULLET_MARKS, DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
 from .base import Param, ReviseKind
 from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
                          sentence_words)
@@ -182,7 +182,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     return outside
 
 
-_LIST_ITEM = compile_pattern(r"^(?:[-–•*·▪►+]|\d{1,2}[.)])\s")
+_LIST_ITEM = compile_pattern(rf"^(?:[{BULLET_MARKS}+]|\d{{1,2}}[.)])\s")
 
 
 # a turn of a dialogue: a speaker's name (three words at most, or 'Q' / 'A') and a colon
