@@ -21,7 +21,7 @@ from .document import BLANK, DROP, KEEP, Document, Line
 from .kinds import KINDS
 from .kinds.base import CLASSIFY
 from .kinds.guard import GUARD
-from .kinds.page import looks_like_page
+from .kinds.page import looks_like_page, shows_chrome
 from .rules import Rule, remembered
 from .screen import NO_LIMIT, Screens
 
@@ -193,7 +193,7 @@ def _kept_view(doc: Document) -> list[Line | None]:
 
 def _rounds(doc: Document, rules: tuple[Rule, ...], mode: str, progress: Progress = None) -> bool:
     """The rounds of the context checks; True if page mode ran on the document."""
-    page = mode != "article" and looks_like_page(doc, strict=mode == "auto")
+    page = mode != "article" and looks_like_page(doc, strict=mode == "auto") and (mode == "page" or shows_chrome(doc))
     # A line's text never changes here, so the lines the patterns of a kind that asks for
     # them (a span's header, a zone's marker) match are found once, before the rounds.
     matching = _matching_lines(doc, rules)

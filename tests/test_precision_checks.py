@@ -153,3 +153,30 @@ def test_more_labels_than_a_head_holds_are_a_list_left_alone():
     assert not any(v.rule == "navigation/head-labels" for v in cleaned.trace)
     head = Cleaner(Config(mode="article")).run("\n".join(["Town Daily", "Local News", "Schools"] + story))
     assert [v.text for v in head.trace if v.rule == "navigation/head-labels"] == ["Town Daily", "Local News", "Schools"]
+
+
+def test_auto_mode_needs_the_sites_chrome_before_it_cuts_a_page():
+    """Extractor output that is merely list-shaped (a tutorial whose queries and result
+    rows make most of its lines short) is no page dump: without two lines of the site's
+    chrome that the catalogue knows (menus, footer, share bar), --mode auto reads it as an
+    article, and page mode's cut (which kept the first four lines) does not happen. The same text inside a site's menus and footer is a
+    page, and its chrome goes."""
+    from cleaner import Cleaner, Config
+
+    tutorial = ["Finding the odd value in a series of sensor readings takes less than you would think.",
+                "All it needs is a mean, a deviation and a query that flags the readings outside the range.",
+                "The examples below run on any database that knows the two functions; the numbers are made up."]
+    for k in range(4):
+        tutorial += [f"Step {k + 1} works out one more figure about the readings, and the query below shows how.",
+                     "WITH series AS (", "SELECT *", "FROM readings AS n", "),", "stats AS (", "SELECT",
+                     f"avg(n) + {k} * stddev(n) AS bound_{k}", "FROM", "series", ")", "SELECT", "n,",
+                     f"n > bound_{k} AS is_odd", "FROM", "series,", "stats;", "n | is_odd"]
+        tutorial += [f"{v} | {'t' if v == 12 else 'f'}" for v in (2, 3, 5, 2, 3, 12, 5, 3, 4)]
+    auto = Cleaner(Config(mode="auto"))
+    text = "\n".join(tutorial)
+    assert auto.clean(text) == Cleaner(Config(mode="article")).clean(text), "read as an article"
+    assert "n > bound_3 AS is_odd" in auto.clean(text) and auto.clean(text).rstrip().endswith("4 | f")
+    page = ["Skip to content", "Home", "News", "Sport", "Share on Facebook", "Share on Twitter"] + tutorial \
+        + ["About us", "Contact", "Privacy policy", "Terms of use", "© 2024 Town Daily"]
+    out = auto.clean("\n".join(page))
+    assert "Skip to content" not in out and "Privacy policy" not in out and tutorial[0] in out

@@ -295,7 +295,7 @@ def looks_like_page(doc, strict: bool = True) -> bool:
     short or 80% of the first 30 (a page whose comments make most lines long still opens
     with its menus; an article's first lines are its headline and paragraphs); otherwise
     (``--mode page``) 30 lines, 40% short, so that the article page mode returns is not
-    cut again when cleaned a second time."""
+    cut again when cleaned a second time. (``--mode auto`` also needs :func:`shows_chrome`.)"""
     rows = [line for line in doc.lines if not line.is_blank]
     min_rows, share = (60, 0.5) if strict else (30, 0.4)
     if len(rows) < min_rows:
@@ -304,6 +304,36 @@ def looks_like_page(doc, strict: bool = True) -> bool:
         return True
     top = rows[:_TOP_ROWS]
     return strict and sum(1 for line in top if line.words <= 4) >= _TOP_SHARE * len(top)
+
+
+# the site chrome the catalogue knows by its words: menus, footers, share bars
+_CHROME = frozenset({"navigation", "footer", "share"})
+_AUTO_MIN_CHROME = 2
+
+
+def shows_chrome(doc) -> bool:
+    """The second piece of evidence ``--mode auto`` needs before it cuts a document as a
+    page: two lines or more that the catalogue dropped as a site's chrome by their words
+    (a menu, a footer, a share bar). A page dump prints its site's menus and footer; an
+    extractor's output that is merely list-shaped (a forum thread, a code sample, a blog
+    post's short comments) has half its lines short, but none of the chrome.
+
+    >>> from ..document import Document
+    >>> doc = Document.from_lines(["Home", "Share", "A story."])
+    >>> doc.lines[0].decide("drop", "navigation/menu-line", "navigation", "classify")
+    >>> shows_chrome(doc)
+    False
+    >>> doc.lines[1].decide("drop", "share/share-buttons", "share", "classify")
+    >>> shows_chrome(doc)
+    True
+    """
+    found = 0
+    for line in doc.lines:
+        if not line.is_kept and line.category in _CHROME:
+            found += 1
+            if found >= _AUTO_MIN_CHROME:
+                return True
+    return False
 
 
 def _teaser_cards(lines: list[Line], rows: list[int], weights: list[int], p: Mapping) -> set[int]:
