@@ -24,6 +24,17 @@ _FIRST_BEFORE_DASH = compile_pattern(r"^([^\W\d_]{3,})\s+[-–—]\s+\S")
 # and above it a day or a month (a word or a number)
 _YEAR = compile_pattern(r"^\s*+(?:19|20)\d{2}\s*+$")
 _DATE_PART = compile_pattern(r"^\s*+(?:\d{1,2}\.?|[^\W\d_]{3,10}\.?)\s*+$")
+# an enumerated item ('1. Begrüßung und Feststellung der Beschlussfähigkeit', '2) Haushalt'):
+# the first point of an agenda or a list, which no headline is, and the short lines above
+# it are its headings ('Tagesordnung' / 'Öffentlicher Teil')
+_ENUMERATED = compile_pattern(r"^\d{1,2}[.)]\s+[^\W\d_]")
+# the first recital of a decree's preamble ('Premesso che ...', 'Visto l'art. 54 ...', 'Vu le code
+# ...', 'Considérant que ...', 'Whereas ...'): the decree's one sentence under way, whose subject
+# stands above it in capitals ('IL SINDACO'), and no headline
+_RECITAL = compile_pattern(r"^(?:premess[oia] che|vist[oaie] (?:il|lo|la|l['’]|i|gli|le|che)|considerat[oaie] che|"
+                           r"ritenut[oaie] (?:che|in|opportuno|necessario)|vus? (?:le|la|les|l['’])|"
+                           r"considérant (?:que|qu['’])|attendu que|considerando que|whereas)\b",
+                           2)  # (2: re.IGNORECASE, without importing re)
 
 
 def _dateline_start(text: str) -> bool:
@@ -159,10 +170,10 @@ class HeadKind(ReviseKind):
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
                     or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)
-                    or _repeats_words(line.text)):
+                    or _ENUMERATED.match(line.text) or _RECITAL.match(line.text) or _repeats_words(line.text)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
-                # rest of a sentence split onto lines at its links, a list's item, a rating
-                # printed as words: no headline)
+                # rest of a sentence split onto lines at its links, a list's item, bulleted or
+                # numbered, a decree's first recital, a rating printed as words: no headline)
                 return
             break
         else:
