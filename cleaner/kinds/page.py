@@ -173,6 +173,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
     if headline is not None:
         outside -= _dated_above(lines, rows, rows.index(headline), byline_rows)
+    elif start != rows[begin]:  # (the headline found above the body: its date over it stays)
+        above = [k for k in range(rows.index(start) - 1, -1, -1) if not ruled(lines[rows[k]])][:2]
+        outside -= {rows[k] for k in above if lines[rows[k]].guarded}
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= table_notes(lines, rows, end)
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:

@@ -230,7 +230,32 @@ def bylined_headline(lines: list[Line], rows: list[int], weights: list[int], beg
         bylined = bylined or line.guarded
         if bylined and not line.guarded and _is_headline_shape(line) and line.words >= 5:
             found = k
+    if found is None:
+        found = _dated_headline(lines, rows, block)
     return rows[found] if found is not None else rows[begin]
+
+
+def _dated_headline(lines: list[Line], rows: list[int], block: list[int]) -> int | None:
+    """The headline printed under its date, right above the body ('25. 11. 2019' over an
+    article number, then the headline, then the first paragraph): the block's lowest row,
+    headline-shaped, of five words or more, with a date or byline (a guarded line) one or
+    two kept rows above it. Two pieces of evidence: the place (nothing between it and the
+    body) and the date over it. A menu's last item right above a body is one or two words;
+    a teaser headline is printed over its own summary, not over the story's body.
+
+    >>> page = [Line(1, "25. 11. 2019", guarded=True), Line(2, "ID: 110264"),
+    ...         Line(3, "Court widens the press exemption to bloggers")]
+    >>> _dated_headline(page, [0, 1, 2], [2, 1, 0])
+    2
+    >>> _dated_headline(page[1:], [0, 1], [1, 0]) is None  # (no date above it)
+    True
+    """
+    if not block:
+        return None
+    line = lines[rows[block[0]]]
+    if line.guarded or not _is_headline_shape(line) or line.words < 5:
+        return None
+    return block[0] if any(lines[rows[k]].guarded for k in block[1:3]) else None
 
 
 def _is_headline_shape(line: Line) -> bool:
