@@ -43,7 +43,9 @@ class DuplicateKind(ReviseKind):
             return  # (no line is long enough to be a duplicate: a document of short lines)
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
-        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)
+        # (nor is a row of figures above it: a date, a weather or currency bar, 'DOLAR 42.81 ₺')
+        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)
+                      and _worded(l.text)), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
@@ -82,6 +84,20 @@ class DuplicateKind(ReviseKind):
                 last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
                 if answer is not None:
                     answer_after[key] = answer
+
+
+_WORDY = compile_pattern(r"[^\W\d_][^\s\d]*[^\W\d_]")  # (two letters or more, no figure between them)
+
+
+def _worded(text: str) -> bool:
+    """More than half the line's words are words of two letters or more: a title, not a
+    row of figures a page prints above it (a date, a weather bar, a currency ticker).
+
+    >>> [_worded(t) for t in ("19 Aralık 2025 Cuma", "Ветер: 4 м/с С", "Man, 45, dies in crash")]
+    [False, False, True]
+    """
+    parts = text.split()
+    return 2 * sum(1 for part in parts if _WORDY.search(part)) > len(parts)
 
 
 # a clock time alone on its line ('5:55 AM', '20.15 Uhr', '21h00'): a schedule's time slot
