@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import Line
-from ..text import BULLET, ends_question
+from ..text import BULLET, DIGIT, ends_question, words
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -86,18 +86,22 @@ class DuplicateKind(ReviseKind):
                     answer_after[key] = answer
 
 
-_WORDY = compile_pattern(r"[^\W\d_][^\s\d]*[^\W\d_]")  # (two letters or more, no figure between them)
+_LETTERS = compile_pattern(r"[^\W\d_]{2}")  # (two letters in a row)
 
 
 def _worded(text: str) -> bool:
-    """More than half the line's words are words of two letters or more: a title, not a
-    row of figures a page prints above it (a date, a weather bar, a currency ticker).
+    """More of the line's words are words of two letters or more than hold a figure: a
+    title, not a row of figures a page prints above it (a date, a weather bar, a currency
+    ticker). A citation ('Hamberger, J. (2021): Der Holzhandel. LWF aktuell 131, S. 34')
+    has more words than figures.
 
-    >>> [_worded(t) for t in ("19 Aralık 2025 Cuma", "Ветер: 4 м/с С", "Man, 45, dies in crash")]
-    [False, False, True]
+    >>> [_worded(t) for t in ("19 Aralık 2025 Cuma", "Ветер: 4 м/с С", "Saturday, October 27, 2012 12:32 PM")]
+    [False, False, False]
+    >>> [_worded(t) for t in ("Man, 45, dies in crash", "Hamberger, J. (2021): Der Holzhandel. LWF aktuell 131, S. 34")]
+    [True, True]
     """
-    parts = text.split()
-    return 2 * sum(1 for part in parts if _WORDY.search(part)) > len(parts)
+    found = words(text)
+    return sum(1 for word in found if _LETTERS.search(word)) > sum(1 for word in found if DIGIT.search(word))
 
 
 # a clock time alone on its line ('5:55 AM', '20.15 Uhr', '21h00'): a schedule's time slot
