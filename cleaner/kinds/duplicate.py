@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import Line
-from ..text import BULLET, ends_question
+from ..text import BULLET, DIGIT, ends_question, words
 from .base import Param, ReviseKind
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ class DuplicateKind(ReviseKind):
             return  # (no line is long enough to be a duplicate: a document of short lines)
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
-        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)), None)
+        # (nor is a row of figures above it: a date, a weather or currency bar, 'DOLAR 42.81 ₺')
+        title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)
+                      and _worded(l.text)), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
@@ -82,6 +84,24 @@ class DuplicateKind(ReviseKind):
                 last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
                 if answer is not None:
                     answer_after[key] = answer
+
+
+_LETTERS = compile_pattern(r"[^\W\d_]{2}")  # (two letters in a row)
+
+
+def _worded(text: str) -> bool:
+    """More of the line's words are words of two letters or more than hold a figure: a
+    title, not a row of figures a page prints above it (a date, a weather bar, a currency
+    ticker). A citation ('Hamberger, J. (2021): Der Holzhandel. LWF aktuell 131, S. 34')
+    has more words than figures.
+
+    >>> [_worded(t) for t in ("19 Aralık 2025 Cuma", "Ветер: 4 м/с С", "Saturday, October 27, 2012 12:32 PM")]
+    [False, False, False]
+    >>> [_worded(t) for t in ("Man, 45, dies in crash", "Hamberger, J. (2021): Der Holzhandel. LWF aktuell 131, S. 34")]
+    [True, True]
+    """
+    found = words(text)
+    return sum(1 for word in found if _LETTERS.search(word)) > sum(1 for word in found if DIGIT.search(word))
 
 
 # a clock time alone on its line ('5:55 AM', '20.15 Uhr', '21h00'): a schedule's time slot

@@ -41,8 +41,8 @@ from .base import Param, ReviseKind
 from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
                          sentence_words)
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
-from .page_title import (begins_with_headline, bylined_headline, densest_from, header_above, headed, headline_row,
-                         late_copy, site_names, story_part, title_anchor)
+from .page_title import (begins_with_headline, bylined_headline, dated_headline, densest_from, header_above, headed,
+                         headline_row, late_copy, site_names, story_part, title_anchor)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -153,10 +153,13 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     if headline is None and rows and rows[0] < first and (begins_with_headline(lines, rows, weights, begin)
                                                           or headed(lines, rows, weights, p["header_rows"])):
         headline = rows[0]  # the page begins with its headline (a page already cut)
+    dates: set[int] = set()
     if headline is None:  # no line repeats the title: the headline is the line right above the body
         first = header_above(lines, rows, begin, p["header_rows"])
         if first == rows[begin]:  # (or higher, above the byline block of a page without a <title>)
             first = bylined_headline(lines, rows, weights, begin, p["header_block_rows"])
+        if first == rows[begin]:  # (or right above the body, under its date)
+            first, dates = dated_headline(lines, rows, weights, begin, p["header_block_rows"]) or (first, set())
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
@@ -173,6 +176,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
     if headline is not None:
         outside -= _dated_above(lines, rows, rows.index(headline), byline_rows)
+    outside -= dates  # (the date over a headline found by it)
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= table_notes(lines, rows, end)
     if headline is None and rows and is_title_like(lines[rows[0]]) and rows[0] < first:

@@ -201,21 +201,7 @@ def bylined_headline(lines: list[Line], rows: list[int], weights: list[int], beg
     five words or more with a byline or date below it (and the one right above that, if it
     too reads like a headline: the first was the standfirst). A teaser list above the
     body holds headlines with no byline under them."""
-    block: list[int] = []  # (kept rows, from the body up)
-    short = 0
-    for k in range(begin - 1, -1, -1):
-        line = lines[rows[k]]
-        if ruled(line):
-            if line.category in END_CATEGORIES:
-                break
-            continue
-        if len(block) == block_rows:
-            break
-        if not (line.guarded or weights[k] > 0 or line.words >= 12 or _is_headline_shape(line)):
-            if line.words > 4 or short == 3:
-                break
-        short += line.words <= 4 and not line.guarded
-        block.append(k)
+    block = _header_block(lines, rows, weights, begin, block_rows)
     strong = [k for k, below in zip(block[1:], block) if lines[rows[below]].guarded
               and _is_headline_shape(lines[rows[k]]) and not lines[rows[k]].guarded]
     if strong:
@@ -231,6 +217,54 @@ def bylined_headline(lines: list[Line], rows: list[int], weights: list[int], beg
         if bylined and not line.guarded and _is_headline_shape(line) and line.words >= 5:
             found = k
     return rows[found] if found is not None else rows[begin]
+
+
+def _header_block(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> list[int]:
+    """The rows (indexes into ``rows``, from the body up) of what stays between a headline
+    and its body: see :func:`bylined_headline`."""
+    block: list[int] = []
+    short = 0
+    for k in range(begin - 1, -1, -1):
+        line = lines[rows[k]]
+        if ruled(line):
+            if line.category in END_CATEGORIES:
+                break
+            continue
+        if len(block) == block_rows:
+            break
+        if not (line.guarded or weights[k] > 0 or line.words >= 12 or _is_headline_shape(line)):
+            if line.words > 4 or short == 3:
+                break
+        short += line.words <= 4 and not line.guarded
+        block.append(k)
+    return block
+
+
+def dated_headline(lines: list[Line], rows: list[int], weights: list[int], begin: int,
+                   block_rows: int) -> tuple[int, set[int]] | None:
+    """The headline printed under its date, right above the body ('25. 11. 2019' over an
+    article number, then the headline, then the first paragraph), with the date: the
+    lowest row of the header block (see :func:`bylined_headline`), headline-shaped, of
+    five words or more, with a date or byline (a guarded line) one or two kept rows above
+    it. Two pieces of evidence: the place (nothing between it and the body) and the date
+    over it. A menu's last item right above a body is one or two words; a teaser headline
+    is printed over its own summary, not over the story's body.
+
+    >>> page = [Line(1, "25. 11. 2019", guarded=True), Line(2, "ID: 110264"),
+    ...         Line(3, "Court widens the press exemption to bloggers"), Line(4, "The court ruled that ...")]
+    >>> dated_headline(page, [0, 1, 2, 3], [-10, -10, -10, 20], 3, 12)
+    (2, {0})
+    >>> dated_headline(page[1:], [0, 1, 2], [-10, -10, 20], 2, 12) is None  # (no date above it)
+    True
+    """
+    block = _header_block(lines, rows, weights, begin, block_rows)
+    if not block:
+        return None
+    line = lines[rows[block[0]]]
+    if line.guarded or not _is_headline_shape(line) or line.words < 5:
+        return None
+    dates = {rows[k] for k in block[1:3] if lines[rows[k]].guarded}
+    return (rows[block[0]], dates) if dates else None
 
 
 def _is_headline_shape(line: Line) -> bool:
