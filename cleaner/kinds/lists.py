@@ -120,20 +120,28 @@ _ANNOUNCING = compile_pattern(
     r"seguintes|seguenti|volgende|följande|følgende|seuraavat)\b")
 
 
+_ANNOUNCING_WORDS = 30  # the longest sentence that announces a list (a paragraph runs on to its own point)
+_INLINE_LIST = compile_pattern(r"[:;：]\s*\S")  # a colon or a semicolon inside the sentence: its list is inline
+
+
 def announces_in_words(line: Line) -> bool:
     """A kept sentence of the story that announces the list under it in words, not with a
     colon: it ends like a sentence and says what follows ('The following schools and
     districts announced closures for Monday.', 'Folgende Schulen bleiben am Montag
     geschlossen.', 'Les écoles suivantes resteront fermées lundi.'). Two pieces of
     evidence: the line is a sentence (a box's header has no sentence end), and its words
-    point at the list (a story's last paragraph above a box of links does not).
+    point at the list (a story's last paragraph above a box of links does not). A sentence
+    that gives its list itself, after a colon ('... nach den folgenden Kriterien
+    zertifiziert: Qualität, Aktualität, Datenschutz.'), announces nothing below it.
 
     >>> [announces_in_words(Line(0, t)) for t in ("The following schools announced closures for Monday.",
-    ...     "Folgende Schulen bleiben am Montag geschlossen.", "The following", "The council met on Monday.")]
-    [True, True, False, False]
+    ...     "Folgende Schulen bleiben am Montag geschlossen.", "The following", "The council met on Monday.",
+    ...     "It was certified on the following criteria: advice, privacy and clarity.")]
+    [True, True, False, False, False]
     """
     text = line.text.strip()
-    return (line.is_kept and not line.guarded and line.words >= 3 and ends_sentence(text, colon=False)
+    return (line.is_kept and not line.guarded and 3 <= line.words <= _ANNOUNCING_WORDS
+            and ends_sentence(text, colon=False) and not _INLINE_LIST.search(text)
             and _ANNOUNCING.search(text) is not None)
 
 
