@@ -103,11 +103,70 @@ def _is_data_item(text: str) -> bool:
 def is_introduction(line: Line) -> bool:
     """A line of the story that announces a list: it ends with a colon and reads as a
     sentence ('The newly selected five are:', 'Die Zutaten für vier Personen:'), not as a
-    short Title Case header ('Popular Projects:', which heads a box of links)."""
+    short Title Case header ('Popular Projects:', which heads a box of links); or it is a
+    sentence that says a list follows (see :func:`announces_in_words`), or the header of
+    the story's summary (see :func:`is_summary_header`)."""
+    if announces_in_words(line) or is_summary_header(line):
+        return True
     if not _announces(line):
         return False
     words = line.words
     return words >= 8 or (words >= 2 and not is_headline_like(line.text.rstrip()[:-1], 0.7))
+
+
+# a sentence that says what follows it: 'The following schools are closed on Monday.'
+_ANNOUNCING = compile_pattern(
+    r"(?i)\b(?:the following|as follows|listed below|folgenden?|wie folgt|suivant(?:e|s|es)|siguientes|"
+    r"seguintes|seguenti|volgende|följande|følgende|seuraavat)\b")
+
+
+_ANNOUNCING_WORDS = 30  # the longest sentence that announces a list (a paragraph runs on to its own point)
+_INLINE_LIST = compile_pattern(r"[:;：]\s*\S")  # a colon or a semicolon inside the sentence: its list is inline
+
+
+def announces_in_words(line: Line) -> bool:
+    """A kept sentence of the story that announces the list under it in words, not with a
+    colon: it ends like a sentence and says what follows ('The following schools and
+    districts announced closures for Monday.', 'Folgende Schulen bleiben am Montag
+    geschlossen.', 'Les écoles suivantes resteront fermées lundi.'). Two pieces of
+    evidence: the line is a sentence (a box's header has no sentence end), and its words
+    point at the list (a story's last paragraph above a box of links does not). A sentence
+    that gives its list itself, after a colon ('... nach den folgenden Kriterien
+    zertifiziert: Qualität, Aktualität, Datenschutz.'), announces nothing below it.
+
+    >>> [announces_in_words(Line(0, t)) for t in ("The following schools announced closures for Monday.",
+    ...     "Folgende Schulen bleiben am Montag geschlossen.", "The following", "The council met on Monday.",
+    ...     "It was certified on the following criteria: advice, privacy and clarity.")]
+    [True, True, False, False, False]
+    """
+    text = line.text.strip()
+    return (line.is_kept and not line.guarded and 3 <= line.words <= _ANNOUNCING_WORDS
+            and ends_sentence(text, colon=False) and not _INLINE_LIST.search(text)
+            and _ANNOUNCING.search(text) is not None)
+
+
+# the header of the story's own summary: 'Key Points', 'What we know so far', 'Das Wichtigste in Kürze'
+_SUMMARY_HEADER = compile_pattern(
+    r"(?i)^(?:key (?:points|facts|takeaways|findings|dates|numbers)|what we know(?: so far| now)?|"
+    r"what (?:you need|we don't know)(?: to know)?|at a glance|the essentials|in brief|"
+    r"das wichtigste(?: in kürze| im überblick)?|darum geht['’]s|was wir wissen|"
+    r"en bref|l['’]essentiel|ce qu['’]il faut (?:savoir|retenir)|ce que l['’]on sait|"
+    r"lo esencial|lo que sabemos|lo que se sabe|claves|en resumen|"
+    r"o que (?:se sabe|sabemos)|em resumo|pontos-chave|in sintesi|in breve|i punti chiave|"
+    r"het belangrijkste|in het kort|wat we weten|i korthet|kort fortalt|w skrócie|najważniejsze|"
+    r"tärkeimmät|özetle|tóm tắt|要点|ポイント|핵심 요약)\s*[:：.]?$")
+
+
+def is_summary_header(line: Line) -> bool:
+    """A kept line that is the header of the story's summary ('Key Points', 'What we know
+    so far', 'Das Wichtigste in Kürze', 'Lo que sabemos'): its items are the story's
+    points, however much they read as headlines. A known string, where a box's header
+    ('Most Read', 'Key Stories') names other stories.
+
+    >>> [is_summary_header(Line(0, t)) for t in ("Key Points", "What we know so far:", "Key Stories", "Most Read")]
+    [True, True, False, False]
+    """
+    return line.is_kept and not line.guarded and _SUMMARY_HEADER.match(line.text.strip()) is not None
 
 
 def _announces(line: Line) -> bool:

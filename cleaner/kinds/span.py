@@ -3,6 +3,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
+from ..cache import compile_pattern
 from ..document import DROP, Line
 from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, quotes_speech, repeats_title
 from .base import Param, ReviseKind
@@ -218,6 +219,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
             break  # the story's next numbered point ('5. ...' after '4. ...' above the header)
         if not skip_dropped and _item_text(neighbours, k):
             break  # (looking back) the text of the bulleted item above it, not a caption
+        if not skip_dropped and is_air_time(line.text):
+            break  # (looking back) a listing's air or opening times, not a caption
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
                 and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
@@ -256,6 +259,29 @@ def _item_text(lines, k: int) -> bool:
     """
     above = next_line(lines, k)
     return above is not None and BULLET.match(above.text) is not None
+
+
+# a clock time in a line ('19.30', '21:00', '9pm', '20h45')
+_CLOCK_TIME = compile_pattern(r"(?i)(?<![\d.,:])\d{1,2}(?:[:.h]\d{2}(?!\d|[.,:]\d)|\s?[ap]\.?m\.?\b)")
+_WORDS_PER_TIME = 3  # a slot's day and channel ('Sunday, BBC One'), where a caption describes
+
+
+def is_air_time(text: str) -> bool:
+    """A listing's slot: clock times with at most a day and a channel or a place for each
+    ('MÅNDAG, SVT2, 19.30 TISDAG, SVT2, 19.30', '9pm, ITV1', 'Sunday 21.00, BBC One'), no
+    sentence end. A TV guide or a what's-on page prints it above the picture of the show,
+    whose credit follows: it is the story's data, not the caption of the picture. A caption
+    describes in words, a time at most among them.
+
+    >>> [is_air_time(t) for t in ("MÅNDAG, SVT2, 19.30 TISDAG, SVT2, 19.30", "9pm, ITV1", "Sunday 21.00, BBC One",
+    ...                           "Fans gather in the square before the match at 19:30", "Mayor Jane Doe")]
+    [True, True, True, False, False]
+    """
+    times = len(_CLOCK_TIME.findall(text))
+    if not times or ends_sentence(text):
+        return False
+    words = sum(1 for word in _CLOCK_TIME.sub(" ", text).split() if not DIGIT.search(word) and any(c.isalpha() for c in word))
+    return words <= _WORDS_PER_TIME * times
 
 
 def _is_teaser_date(line: Line, max_words: int) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
+from ..cache import compile_pattern
 from ..document import DROP, Line
 from ..text import BULLET, ends_sentence, is_headline_like, is_prose
 from .base import MATCH, Param, ReviseKind
@@ -38,7 +39,8 @@ class TeaserKind(ReviseKind):
         that starts amid a bulleted list (a box of links is a list of its own), and so does a
         list whose every item is a name with a role or a place (see :func:`is_name_with_role`):
         its header in Title Case ('The Winners', 'Yeni Yönetim Kurulu') reads as a box's, its
-        items do not read as headlines."""
+        items do not read as headlines; so does a ranking whose every item is a work and its
+        author (see :func:`is_work_with_author`)."""
         if not matching:
             return  # (no line starts with a pattern: no item)
         lines = doc.lines
@@ -57,6 +59,8 @@ class TeaserKind(ReviseKind):
                 continue  # (a run that starts amid a list is a part of it: the box of links is whole)
             if all(is_name_with_role(lines[i].text) for i in run):
                 continue  # (names with roles or places are not headlines: a Title Case header does not make them a box)
+            if all(is_work_with_author(lines[i].text) for i in run):
+                continue  # (a list of books or albums with their authors: the story's ranking, not other stories)
             if _under_header(lines, run[0]) or _in_tail(lines, run[-1]):
                 for i in run:
                     lines[i].drop(rule)
@@ -87,6 +91,26 @@ def is_name_with_role(text: str) -> bool:
     parts = [part.split() for part in body.split(",")]
     return (len(parts) >= 2 and sum(map(len, parts)) <= _ROSTER_WORDS and 1 <= len(parts[0]) <= _NAME_WORDS
             and all(1 <= len(part) <= _ROLE_WORDS for part in parts[1:]))
+
+
+# a work, then its author: '- Demon Copperhead by Barbara Kingsolver', '- Tyll von Daniel Kehlmann'
+_WORK_BY = compile_pattern(
+    r"^(?:[-–•*·▪►]\s*|\d{1,3}[.)]\s*)?\S.*?\s(?-i:by|von|door|par|af|av)\s+"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[\w\x27’.-]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w\x27’.-]+){1,2}\s*$")
+
+
+def is_work_with_author(text: str) -> bool:
+    """An item that names a work and then its author, in two or three capitalised words
+    after 'by' ('- The Bee Sting by Paul Murray', '- Tyll von Daniel Kehlmann'): a line of
+    a book, album or film list. When every item of a run has the shape, the run is the
+    story's ranking, though its titles are in Title Case under a Title Case header; a box
+    of other stories' headlines does not end each one with a person's name.
+
+    >>> [is_work_with_author(t) for t in ("- The Bee Sting by Paul Murray", "- North Woods by Daniel Mason",
+    ...                                   "- Man Killed by Train", "- Storm Hits Coast As Thousands Flee")]
+    [True, True, False, False]
+    """
+    return _WORK_BY.match(text.strip()) is not None
 
 
 def _list_block(lines: list[Line], run: list[int], rule: Rule) -> list[int]:
