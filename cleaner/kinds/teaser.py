@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import BULLET, ends_sentence, is_headline_like, is_prose
+from ..text import BULLET, BULLET_MARKS, ends_sentence, is_headline_like, is_prose
 from .base import MATCH, Param, ReviseKind
 from .lists import adjacent_block, find_runs, is_introduction, is_story_list
 
@@ -95,7 +95,7 @@ def is_name_with_role(text: str) -> bool:
 
 # a work, then its author: '- Demon Copperhead by Barbara Kingsolver', '- Tyll von Daniel Kehlmann'
 _WORK_BY = compile_pattern(
-    r"^(?:[-–•*·▪►]\s*|\d{1,3}[.)]\s*)?\S.*?\s(?-i:by|von|door|par|af|av)\s+"
+    rf"^(?:[{BULLET_MARKS}]\s*|\d{{1,3}}[.)]\s*)?\S.*?\s(?-i:by|von|door|par|af|av)\s+"
     r"(?-i:[A-ZÀ-ÖØ-Þ])[\w\x27’.-]+(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w\x27’.-]+){1,2}\s*$")
 
 
