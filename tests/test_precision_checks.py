@@ -180,3 +180,38 @@ def test_auto_mode_needs_the_sites_chrome_before_it_cuts_a_page():
         + ["About us", "Contact", "Privacy policy", "Terms of use", "© 2024 Town Daily"]
     out = auto.clean("\n".join(page))
     assert "Skip to content" not in out and "Privacy policy" not in out and tutorial[0] in out
+
+
+ABOUT = ["", "Town Daily has reported on the harbour, its ferries, its markets and its council since 1898, "
+         "and it is read in every village along the coast from the river to the lighthouse.", ""]
+WRAPPED = ["Harbourtown, 14 May 2024. The water board will raise the dyke",
+           "along the old harbour by half a metre before the winter, after",
+           "two storm tides came within a hand of its crest in March and",
+           "flooded the cellars of the fish market.", "",
+           "Work starts in June and closes the quay path for three months;",
+           "cyclists are sent round by the market square, where a crossing",
+           "with lights is put in for them while the diggers are at work on",
+           "the dyke.", ""]
+
+
+def test_a_paragraph_wrapped_by_hand_is_prose():
+    """A press release wrapped at 60 characters: no line is a sentence and none has the
+    words of a paragraph, but adjacent lines of a wrap's width that go on in lower case
+    and end on a sentence are one paragraph, and the article's stretch holds them, not
+    the site's paragraph about itself below (the only prose the page had without them)."""
+    title = ["Dyke to be raised before winter - Town Daily", ""]
+    head = ["Dyke to be raised before winter", ""]
+    out = _page(title + MENU_TOP + [""] + head + WRAPPED + FOOT + ABOUT)
+    assert "\n".join(WRAPPED[:4]) in out and "\n".join(WRAPPED[5:9]) in out and "Sitemap" not in out
+
+
+def test_teaser_headlines_of_a_wraps_width_are_no_wrapped_paragraph():
+    """Near miss: teaser headlines of similar length in adjacent lines begin with a capital
+    and end on no sentence; they stay labels and go with the page around the article."""
+    teasers = ["Storm closes the coastal road between the harbour and the old town",
+               "Ferry fares to rise in spring as the operator counts its rising costs",
+               "Council approves a budget for the schools after a long night of debate"]
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + ["Most read", ""] + teasers + FOOT + ABOUT)
+    assert "The budget also sets aside money" in out and not any(t in out for t in teasers)

@@ -41,6 +41,7 @@ from .base import Param, ReviseKind
 from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
                          sentence_words)
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
+from .page_wrap import wrapped_runs
 from .page_title import (begins_with_headline, bylined_headline, dated_headline, densest_from, header_above, headed,
                          headline_row, late_copy, site_names, story_part, title_anchor)
 
@@ -110,6 +111,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     prose_words, line_cost, window = p["prose_words"], p["line_cost"], p["window"]
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"], p["flat_words"]) for i in rows]
+    for run in wrapped_runs(lines, rows):  # a paragraph wrapped by hand weighs as the prose it is
+        for k in run:
+            weights[k] = max(weights[k], lines[rows[k]].words)
     _neutral_structure(lines, rows, weights, p)
     _headline_runs(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
