@@ -213,5 +213,37 @@ def test_teaser_headlines_of_a_wraps_width_are_no_wrapped_paragraph():
                "Council approves a budget for the schools after a long night of debate"]
     title = ["Council approves budget for schools - Town Daily", ""]
     head = ["Council approves budget for schools", ""]
-    out = _page(title + MENU_TOP + [""] + head + BODY + ["Most read", ""] + teasers + FOOT + ABOUT)
+    out = _page(title + MENU_TOP + [""] + head + BODY + ["Most read", ""] + teasers + FOOT + SUMMARIES)
     assert "The budget also sets aside money" in out and not any(t in out for t in teasers)
+
+
+SUMMARIES = ["", "Storm closes the coastal road", "", "The road between the harbour and the lighthouse was closed on "
+             "Sunday night after waves threw stones onto it, and it stays closed until the council has checked it.",
+             "", "Ferry fares to rise in spring", "", "The ferry company said on Friday that its fares would rise by "
+             "a tenth in April, the first rise in four years, because fuel and wages cost it more.", ""]
+VOTES = ["Item 4", "Agenda", "Decision", "Adopted", "",
+         "Item 5", "Harbour plan", "Vote count", "For: 12", "Against: 3", "Decision", "Adopted", "",
+         "Item 6", "Parking fees", "Vote count", "For: 5", "Against: 10", "Decision", "Rejected", ""]
+
+
+def test_a_vote_record_under_its_headline_is_the_article():
+    """Council vote records: short lines and figures, no prose, so the page's only
+    paragraphs (teasers' summaries below) were its densest prose and the record went as
+    labels. Under the line that repeats the title, rows of records of two kinds or more
+    (a numbered sequence, fields that recur, key and value) are the article."""
+    title = ["Council votes of 12 March - Town Daily", ""]
+    out = _page(title + MENU_TOP + [""] + ["Council votes of 12 March", ""] + VOTES + FOOT + SUMMARIES)
+    assert out.startswith("Council votes of 12 March\n\nItem 4\nAgenda\nDecision\nAdopted\n\nItem 5")
+    assert "Item 6\nParking fees\nVote count\nFor: 5\nAgainst: 10\nDecision\nRejected" in out and "Sitemap" not in out
+
+
+def test_teaser_headlines_under_section_labels_are_no_record():
+    """Near miss: under a copy of the title, section labels that recur over teaser
+    headlines ('Sport', 'Local') are one kind of record at most, with no data and no
+    numbered sequence: they go with the page."""
+    title = ["Council votes of 12 March - Town Daily", ""]
+    teasers = ["Sport", "Harbour club wins the cup after extra time", "Local", "Market hall to open on Sundays",
+               "Sport", "Rowing crew sets a new course record", "Local", "Bridge closed for repairs until May",
+               "Sport", "Ferry race returns in June", ""]
+    out = _page(title + MENU_TOP + [""] + ["Council votes of 12 March", ""] + teasers + FOOT + SUMMARIES)
+    assert "Market hall to open on Sundays" not in out and "Ferry race returns in June" not in out

@@ -40,6 +40,7 @@ from ..text import BULLET_MARKS, DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline
 from .base import Param, ReviseKind
 from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
                          sentence_words)
+from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
 from .page_wrap import wrapped_runs
 from .page_title import (begins_with_headline, bylined_headline, dated_headline, densest_from, header_above, headed,
@@ -187,6 +188,12 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         outside.discard(rows[0])  # no headline found near the body: the page title stands in
     # a data article (standings, results, a forecast): the title's repeat with a table under it
     outside -= data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
+    # minutes, a vote record, a schedule: records under the title's repeat, which stands
+    # for the <title> when the page's menus lie between them (a headline printed once)
+    records = records_under_headline(lines, rows, title, site, cards, p["max_table_rows"])
+    if records:
+        menus = any(i in outside for i in rows[1:] if i < min(records))
+        outside = (outside - records) | ({rows[0]} - records if menus else set())
     return outside
 
 

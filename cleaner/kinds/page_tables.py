@@ -143,11 +143,23 @@ def _data_row(text: str) -> bool:
     numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
     if not numbers or not _LETTER.search(text) or _is_long_sentence(text):
         return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
-    if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
+    if key_value(text):
         return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
     if len(numbers) >= 2 or (len(numbers) == 1 and any(c in numbers[0] for c in ":-") and word_count(text) <= 8):
         return True  # (a score is one figure: 'PSS Sleman vs Arema FC 3-1')
     return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
+
+
+data_row = _data_row  # (page_records reads rows of data as this module does)
+
+
+def key_value(text: str) -> bool:
+    """A key and its value, short: a fact box's or a record's 'Sitzungsort: Rathaus'.
+
+    >>> key_value("Beginn der Sitzung: 19.00 Uhr"), key_value("Home")
+    (True, False)
+    """
+    return _KEY_VALUE.match(text) is not None and word_count(text) <= _KEY_VALUE_WORDS
 
 
 def _is_long_sentence(text: str) -> bool:
