@@ -190,7 +190,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= data_under_headline(lines, rows, title, site, cards, p["header_rows"], p["max_table_rows"])
     # minutes, a vote record, a schedule: records under the title's repeat, which stands
     # for the <title> when the page's menus lie between them (a headline printed once)
-    records = records_under_headline(lines, rows, title, site, cards, p["max_table_rows"])
+    records = records_under_headline(lines, rows, title, cards, p["max_table_rows"])
     if records:
         menus = any(i in outside for i in rows[1:] if i < min(records))
         outside = (outside - records) | ({rows[0]} - records if menus else set())

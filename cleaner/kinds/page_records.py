@@ -9,58 +9,70 @@ kind (see :func:`records_under_headline`).
 >>> page = ["Council votes - Town Daily", "Council votes", "1. Agenda", "Decision", "Adopted",
 ...         "2. Budget 2025", "Vote: 12 for, 3 against", "Decision", "Adopted", "3. Harbour", "Decision", "Rejected"]
 >>> lines = [Line(i, t) for i, t in enumerate(page)]
->>> sorted(records_under_headline(lines, list(range(len(page))), lines[0].key, {"town daily"}, set(), 100))[:3]
+>>> lines[0].decide("drop", "navigation/menu-line", "navigation", "classify")  # (the site's chrome: a dump)
+>>> sorted(records_under_headline(lines, list(range(len(page))), lines[0].key, set(), 100))[:3]
 [1, 2, 3]
 """
 from __future__ import annotations
 
 from ..cache import compile_pattern
 from ..document import Line
-from ..text import repeats_title
+from ..text import DIGIT, repeats_title
 from .page_lines import END_CATEGORIES, ends_like_sentence, ruled, ruled_else
-from .page_tables import data_row, key_value
+from .page_tables import data_row
 
 _FIELD_WORDS = 3  # the most words of a record's field name ('Besluit', 'Stemuitslag', 'Vote count')
 _FIELD_MIN = 3  # the fewest times a field name recurs
 _MIN_RECORD_ROWS = 6  # the fewest rows of records under the headline
 _RECORD_SHARE = 1 / 3  # the share of the block's rows (sentences aside) that are records
 _HEAD_ROWS = 20  # the most rows between the headline and the first record (a meeting's place and time)
+_MAX_SENTENCES = 2  # the sentences in a row that end the records (one between two is a resolution's text)
 _MAX_GAP = 2  # the most sections in a row without a record between two with records
-_NUMBERED = compile_pattern(r"^(?:(\d{1,3})[.)]?|[^\W\d_]+\s(\d{1,3})[.:]?)(?:\s|$)")  # '1. Opening', 'Agendapunt 4', 'TOP 7'
-_DIGITS = compile_pattern(r"\d+")
-_PUNCTUATION = compile_pattern(r"[^\w\s]")
+# an item of a numbered sequence: '1. Opening', 'Agendapunt 4', 'TOP 7'
+_NUMBERED = compile_pattern(r"^(?:(\d{1,3})[.)]?|[^\W\d_]+\s(\d{1,3})[.:]?)(?:\s|$)")
+_CHROME = frozenset({"navigation", "footer", "share"})  # the categories of a site's chrome
 
 
-def records_under_headline(lines: list[Line], rows: list[int], title: str, site: set[str], cards: set[int],
+def records_under_headline(lines: list[Line], rows: list[int], title: str, cards: set[int],
                            max_rows: int) -> set[int]:
-    """The rows of records the article is: the line that repeats the page title and the
-    sections (blocks of adjacent lines) under it, up to a line a rule dropped as related
-    links, footer or comments or a teaser card, while records follow each other (after the first, at most
-    ``_MAX_GAP`` sections in a row without one; sections of sentences alone, a
-    resolution's text, and lists a line ending in ':' introduces, 'Absent:' over names,
-    are neither). A row is a record when it is data (see
-    :func:`page_tables.data_row`), a key and its value ('Sitzungsort: Rathaus'), an item of
-    a numbered sequence ('7. Budget', '8. Harbour'; 'Agendapunt 4', 'Agendapunt 5') or a
-    field name that recurs (a short line printed three times or more, numbers aside:
-    'Besluit', 'Beschlussvorlage - 23/2012'). The block needs ``_MIN_RECORD_ROWS`` of
-    them, the first within ``_HEAD_ROWS`` rows of the headline, ``_RECORD_SHARE`` of its
-    rows from the first record on that are no sentences, and two kinds of them: a
-    menu printed three times recurs but holds no data or numbered sequence, a results
-    table under its headline is :func:`page_tables.data_under_headline`'s. Empty when there
-    is none."""
+    """The rows of records the article is: the first line under the <title> that repeats
+    it and the sections (blocks of adjacent lines) under it, up to a line a rule dropped
+    as related links, footer or comments or a teaser card, while records follow each
+    other: after the first, at most ``_MAX_GAP`` sections in a row without one (a list a
+    line ending in ':' introduces, 'Absent:' over names, is no gap), and fewer than
+    ``_MAX_SENTENCES`` sentences in a row (one is a resolution's text between two votes;
+    more is a prose article, whose teasers below may look like records). A row is a record
+    when it is data (see :func:`page_tables.data_row`: figures, a key and a value with a
+    number, 'Beginn: 19.00 Uhr'), an item of a numbered sequence ('7. Budget', '8. Harbour'; 'Agendapunt 4',
+    'Agendapunt 5') or a field name that recurs (a short line without a figure printed
+    three times or more: 'Besluit', 'Stemuitslag'; a forum's 'Post #938535 (5)' rows are
+    one template's data, not fields). The block needs
+    ``_MIN_RECORD_ROWS`` of them, the first within ``_HEAD_ROWS`` rows of the headline,
+    ``_RECORD_SHARE`` of its rows from the first record on that are no sentences, and
+    two kinds of them: a menu printed three times recurs but holds no data or numbered
+    sequence (a results table under its headline is
+    :func:`page_tables.data_under_headline`'s). Only the first copy of the title counts
+    (a later one is a teaser's or a footer's); the <title> itself heads the site's menus,
+    unless the page shows no menu, footer or share bar the catalogue knows: then it is a
+    page already cut (the output read again), and its first line is the headline.
+    Empty when there is none."""
     if not title:
         return set()
-    heads = [k for k in range(1, len(rows)) if not ruled(lines[rows[k]]) and lines[rows[k]].key not in site
+    heads = [k for k in range(1, len(rows)) if not ruled(lines[rows[k]])
              and repeats_title(lines[rows[k]].text, title, prefix=True)]
-    for head in heads + [0]:  # (the <title> itself last: the headline of a page already cut)
-        end = _records_end(lines, rows, head, cards, max_rows)
-        if end is not None:
-            return set(rows[head : end + 1])
+    if not any(ruled_else(line) and line.category in _CHROME for line in lines):
+        heads.insert(0, 0)  # (no menu, footer or share bar: a page already cut, its first line the headline)
+    for head in heads[:1]:  # (the first copy: a later one is a teaser's or a footer's)
+        found = _records(lines, rows, head, cards, max_rows)
+        if found is None:
+            continue
+        return set(rows[head : found[1] + 1])
     return set()
 
 
-def _records_end(lines: list[Line], rows: list[int], head: int, cards: set[int], max_rows: int) -> int | None:
-    """The last row of the records under the headline at row ``head``, or None."""
+def _records(lines: list[Line], rows: list[int], head: int, cards: set[int],
+             max_rows: int) -> tuple[list[int], int] | None:
+    """The records and the last row of the block under the headline at row ``head``, or None."""
     block: list[int] = []
     for k in range(head + 1, min(len(rows), head + 1 + 2 * max_rows)):
         line = lines[rows[k]]
@@ -74,11 +86,15 @@ def _records_end(lines: list[Line], rows: list[int], head: int, cards: set[int],
             sections[-1].append(k)
         else:
             sections.append([k])
-    end, gap = head, 0
+    end, gap, prose = head, 0, 0
     for section in sections:
         if any(k in kinds for k in section):
-            end, gap = section[-1], 0
-        elif end > head and not _neutral(lines, rows, section):
+            end, gap, prose = section[-1], 0, 0
+        elif _is_prose(lines, rows, section):
+            prose += sum(_is_sentence(lines[rows[k]]) for k in section)
+            if prose >= _MAX_SENTENCES:
+                break  # (a prose article, or the prose after the records: the body's)
+        elif end > head and not lines[rows[section[0]]].text.rstrip().endswith((":", "：")):
             gap += 1
             if gap > _MAX_GAP:
                 break
@@ -88,14 +104,12 @@ def _records_end(lines: list[Line], rows: list[int], head: int, cards: set[int],
     if (len(records) < _MIN_RECORD_ROWS or len(records) < _RECORD_SHARE * len(plain)
             or len({kinds[k] for k in records}) < 2 or records[0] - head > _HEAD_ROWS):
         return None
-    return end
+    return records, end
 
 
-def _neutral(lines: list[Line], rows: list[int], section: list[int]) -> bool:
-    """A section that neither holds records nor ends them: sentences (a resolution's text)
-    or a list under a line ending in ':' ('Absent:' over the names)."""
-    return (lines[rows[section[0]]].text.rstrip().endswith((":", "："))
-            or all(_is_sentence(lines[rows[k]]) or ruled(lines[rows[k]]) for k in section))
+def _is_prose(lines: list[Line], rows: list[int], section: list[int]) -> bool:
+    """A section of sentences alone (lines a rule dropped aside)."""
+    return all(_is_sentence(lines[rows[k]]) or ruled(lines[rows[k]]) for k in section)
 
 
 def _is_sentence(line: Line) -> bool:
@@ -119,14 +133,13 @@ def _record_kinds(lines: list[Line], rows: list[int], block: list[int]) -> dict[
         if ruled(line) or line.guarded:
             continue
         text = line.text.strip()
-        if data_row(text) or key_value(text):
+        if data_row(text):
             kinds[k] = "data"
         if m := _NUMBERED.match(text):
             numbers.append((k, int(m.group(1) or m.group(2))))
-        if line.words <= _FIELD_WORDS and not ends_like_sentence(text):
-            key = " ".join(_PUNCTUATION.sub(" ", _DIGITS.sub("", line.key)).split())
-            if key:
-                fields.setdefault(key, []).append(k)
+        if line.words <= _FIELD_WORDS and not ends_like_sentence(text) and not DIGIT.search(text):
+            if line.key:
+                fields.setdefault(line.key, []).append(k)
     for (k, n), (j, following) in zip(numbers, numbers[1:]):
         if following == n + 1:  # (two in a row that count on: a sequence)
             kinds.setdefault(k, "numbered")
