@@ -33,8 +33,9 @@ def wrapped_runs(lines: list[Line], rows: list[int]) -> list[range]:
     adjacent lines or more (no blank line between them), no rule's drop, guard or list
     item among them, every line but the last of similar length (``_WRAP_SPREAD`` of the
     longest line or longer, itself ``WRAP_MIN_CHARS`` to ``WRAP_MAX_CHARS`` long); the
-    last line ends like a sentence, the joined text holds twelve words or more, and at least a third of the breaks fall inside a sentence (the line
-    ends open, the next goes on in lower case). A menu's labels are short, a list of
+    last line ends like a sentence, the joined text holds twelve words or more, and at
+    least a third of the breaks fall inside a sentence (the line ends open, the next goes
+    on in lower case). A menu's labels are short, a list of
     teaser headlines starts each line with a capital and ends on no sentence.
 
     >>> teasers = ["Storm closes the coastal road between the harbour and the old town",
