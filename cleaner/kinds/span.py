@@ -64,6 +64,10 @@ class SpanKind(ReviseKind):
                     if header.is_kept:
                         header.drop(rule)  # (the credit itself still goes)
                     continue  # (no kept line follows: the article's end credit, the line above is its last paragraph)
+            if not after and _heads_caption_below(lines, i):
+                if header.is_kept:
+                    header.drop(rule)  # (the credit itself still goes)
+                continue  # a credit printed above its caption: the line above, past a blank line, is the story's
             neighbours = _Neighbours(lines, i, after)
             count = _last_ordinal(lines, i) if after else None
             items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
@@ -156,6 +160,23 @@ def _spaced(lines: list[Line]) -> bool:
     texts = [k for k, line in enumerate(lines) if not line.is_blank]
     parted = sum(1 for k in texts if k + 1 < len(lines) and lines[k + 1].is_blank)
     return 2 * parted >= len(texts)
+
+
+def _heads_caption_below(lines: list[Line], i: int) -> bool:
+    """A blank line parts the credit ``lines[i]`` from the line above, and the next line,
+    with no blank between, is kept text: the credit heads the caption printed under it
+    (an AMP page's 'Foto: X' over its caption), so the line above is no caption of it.
+
+    >>> text = ["Bolsonaro no Twitter já causou outras polêmicas", "", "Foto: Alan Santos/PR",
+    ...         "Conta de Bolsonaro no Twitter cria polêmicas nas redes sociais"]
+    >>> lines = [Line(n, t, "blank" if not t else "keep") for n, t in enumerate(text, 1)]
+    >>> _heads_caption_below(lines, 2), _heads_caption_below(lines[:3], 2)
+    (True, False)
+    """
+    if i == 0 or i + 1 >= len(lines) or not lines[i - 1].is_blank:
+        return False
+    below = lines[i + 1]
+    return not below.is_blank and below.is_kept
 
 
 def _last_kept(lines: list[Line], start: int) -> int:
