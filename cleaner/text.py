@@ -159,8 +159,15 @@ _EMOJI_TAIL = r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*"
 _SENTENCE_ENDS: dict[tuple[bool, bool, bool, bool], object] = {}
 
 
+# the marks that end a sentence in the scripts cleaner meets: Latin, Greek and Cyrillic '.',
+# CJK '。', the danda of Devanagari and Bengali ('।', '॥'), the Urdu full stop ('۔') and the
+# Armenian one ('։'); a script without them (Thai) never ends a line like a sentence
+FULL_STOPS = ".!。！।॥۔։"
+QUESTION_MARKS = "?？؟"  # (the Arabic '؟' too)
+
+
 def _sentence_end(question: bool, emoji: bool, colon: bool, brackets: bool):
-    marks = ".!。！" + ("?？" if question else "") + (":;；" if colon else "")
+    marks = FULL_STOPS + (QUESTION_MARKS if question else "") + (":;；" if colon else "")
     closers = f"[{BRACKET_CLOSERS}]*" if brackets else f"[{_CLOSERS}]?"
     pattern = compile_pattern(f"[{marks}]{closers}{_EMOJI_TAIL if emoji else ''}$")
     _SENTENCE_ENDS[question, emoji, colon, brackets] = pattern
@@ -187,6 +194,10 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     (False, True)
     >>> ends_sentence("Er sagte: „Wir bleiben.“"), ends_sentence("»Wir bleiben.«")
     (True, True)
+    >>> ends_sentence("पुलिस जांच कर रही है।"), ends_sentence("ملزمان کو گرفتار کرلیا گیا۔")
+    (True, True)
+    >>> ends_sentence("کیا یہ درست ہے؟"), ends_sentence("کیا یہ درست ہے؟", question=True)
+    (False, True)
     """
     if not (emoji or brackets):  # (the pattern's answer from the line's last characters)
         if text[-1:] not in _MAY_END:
@@ -198,12 +209,12 @@ def ends_sentence(text: str, question: bool = False, emoji: bool = False, colon:
     return pattern.search(text) is not None
 
 
-_MAY_END = frozenset(".!。！?？:;；\n" + _CLOSERS)  # the last characters of a sentence's end, or of a final newline
-_END_MARKS = {(question, colon): tuple(".!。！" + ("?？" if question else "") + (":;；" if colon else ""))
+_MAY_END = frozenset(FULL_STOPS + QUESTION_MARKS + ":;；\n" + _CLOSERS)  # the last characters of a sentence's end, or of a final newline
+_END_MARKS = {(question, colon): tuple(FULL_STOPS + (QUESTION_MARKS if question else "") + (":;；" if colon else ""))
               for question in (False, True) for colon in (False, True)}
 
 
-_QUESTION_MARKS = ("?", "？")
+_QUESTION_MARKS = tuple(QUESTION_MARKS)
 
 
 # a quotation: an opening mark, then words, closed after a comma or a sentence's end
