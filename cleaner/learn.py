@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from .config import Config
 from .normalize import normalize
 from .cache import compile_pattern
-from .text import BRACKET_CLOSERS, ends_sentence, fold_spaces, word_count
+from .text import BRACKET_CLOSERS, FULL_STOPS, QUESTION_MARKS, ends_sentence, fold_spaces, word_count
 
 # A sentence, for learning: a question is one, a line ending in a colon is not, and CJK
 # quotes may close it (「…。」).
@@ -157,7 +157,7 @@ def _short_lines(stripped: list[str], options: LearnOptions) -> list[tuple[int, 
 
 
 # A sentence's end as ends_sentence(**_SENTENCE) finds it: a mark, then any closers.
-_MARKS = frozenset(".!。！?？")
+_MARKS = frozenset(FULL_STOPS + QUESTION_MARKS)
 
 
 def _is_prose(line: str, n: int) -> bool:

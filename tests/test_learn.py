@@ -164,7 +164,7 @@ def test_prose_lines_are_found_as_ends_sentence_finds_them():
         end = _CITATIONS.sub("", line) if line.endswith("]") else line
         return ends_sentence(end, **_SENTENCE) and (line.count(" ") >= n - 1 or word_count(line) >= n)
 
-    tails = ["", ".", "!", "?", "。", "？", ":", ";", "…", "'", '"', "’", "”", "»", ")", "“", "」", "』", "】",
+    tails = ["", ".", "!", "?", "。", "？", "۔", "؟", "।", ":", ";", "…", "'", '"', "’", "”", "»", ")", "“", "」", "』", "】",
              "[12]", "[1][2]", "]", "a", " ", "\u3000", "x."]
     heads = ["", "word", "Three words here", "One two three four five six seven eight", "北朝鮮とロシアが会談した"]
     lines = [head + "".join(tail) for head in heads for k in range(4) for tail in itertools.product(tails, repeat=k)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
-from ..text import PROSE_WORDS, ends_sentence, is_headline_like, is_prose
+from ..text import FULL_STOPS, PROSE_WORDS, QUESTION_MARKS, ends_sentence, is_headline_like, is_prose
 from .base import Param, ReviseKind
 from .lists import is_introduction, kept_neighbour
 
@@ -83,4 +83,4 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
 
 # a sentence that ends inside the line: the line is no one sentence under way, but a cut
 # text ('The holiday season is a time of giving! One lucky', a widget's caption cut short)
-_SENTENCE_BREAK = compile_pattern(r"[.!?。！？]\s+\S")
+_SENTENCE_BREAK = compile_pattern(rf"[{FULL_STOPS}{QUESTION_MARKS}]\s+\S")
