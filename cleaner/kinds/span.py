@@ -70,7 +70,8 @@ class SpanKind(ReviseKind):
                 continue  # a credit printed above its caption: the line above, past a blank line, is the story's
             neighbours = _Neighbours(lines, i, after)
             count = _last_ordinal(lines, i) if after else None
-            items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count)
+            items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count,
+                                        credit="" if after else header.text)
             if after and items and rule.param("amid_story") and _amid_story(lines, i, items[-1]):
                 continue  # (the article's subheading and its list: 'Topics' above an agenda's themes)
             if after and not items and rule.param("subheading") and heads_paragraph(lines, i):
@@ -193,7 +194,7 @@ def _last_kept(lines: list[Line], start: int) -> int:
 
 
 def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spaced: bool = True,
-                count: int | None = None) -> tuple[list[Line], list[Line]]:
+                count: int | None = None, credit: str = "") -> tuple[list[Line], list[Line]]:
     """The items of one span. A blank line ends a compact list (items on adjacent lines);
     a list whose first item comes after a blank line may have blanks between items.
     Looking forward, lines other rules dropped (an ad label amid the links) are passed
@@ -207,7 +208,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
     An item numbered one more than the last numbered line above the header (``count``)
     is the story's next numbered point ('5. ...' after '4. ...'), and ends the span.
     Looking back, a line right under a bulleted item (blanks passed over) is that item's
-    text, and ends the span too.
+    text, and ends the span too; so does a sentence that names the person the ``credit``
+    credits (the photographer is no subject of the picture: the line is the story's).
     Returns the items and the dropped lines passed over among them."""
     items: list[Line] = []
     passed: list[Line] = []
@@ -242,6 +244,8 @@ def _span_items(neighbours, rule: Rule, skip_dropped: bool, title: str = "", spa
             break  # (looking back) the text of the bulleted item above it, not a caption
         if not skip_dropped and is_air_time(line.text):
             break  # (looking back) a listing's air or opening times, not a caption
+        if not skip_dropped and names_photographer(line.text, credit):
+            break  # (looking back) the story tells of the photographer whose picture follows
         if (skip_dropped and blank_before_first and len(items) >= 2 and line.words <= rule.param("subheading_words")
                 and introduces_prose(neighbours, k, rule.param("paragraph_words"))):
             break
@@ -280,6 +284,35 @@ def _item_text(lines, k: int) -> bool:
     """
     above = next_line(lines, k)
     return above is not None and BULLET.match(above.text) is not None
+
+
+# a credit's person: two to four capitalised words after its label, before an agency ('/ dpa', ', AFP')
+_CREDITED_PERSON = compile_pattern(
+    r"^\W*(?:©\s*)?\w+\s*[:：=]\s*((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+\s+){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)\s*(?:[/,(]|$)")
+_NAME_WORD = compile_pattern(r"[\w’'-]+")
+
+
+def names_photographer(text: str, credit: str) -> bool:
+    """A sentence above a bare credit names the person the credit credits (the given or
+    the family name): it tells of the photographer, who stands behind the camera and is
+    no subject of the picture. A photo essay's narration ('Alongside shots of destruction,
+    Msallam included a photo of his mother ...') sits above the credit of a picture that
+    has no caption; a caption shows its subject. Only a person's name counts: two to four
+    capitalised words after the credit's label, before any agency.
+
+    >>> credit = "Photo: Msallam Abd Albaset"
+    >>> names_photographer("Alongside shots of destruction, Msallam included a photo of his mother.", credit)
+    True
+    >>> names_photographer("His mother and aunt bake bread in their home in eastern Ghouta.", credit)
+    False
+    >>> names_photographer("Dpa reporters saw the train at noon.", "Foto: dpa")
+    False
+    """
+    found = _CREDITED_PERSON.match(credit)
+    if not found or not ends_sentence(text):
+        return False
+    names = {name for name in found.group(1).split() if len(name) >= 3}
+    return not names.isdisjoint(_NAME_WORD.findall(text))
 
 
 # a clock time in a line ('19.30', '21:00', '9pm', '20h45')
