@@ -31,10 +31,9 @@ _ENUMERATED = compile_pattern(r"^\d{1,2}[.)]\s+[^\W\d_]")
 # the first recital of a decree's preamble ('Premesso che ...', 'Visto l'art. 54 ...', 'Vu le code
 # ...', 'Considérant que ...', 'Whereas ...'): the decree's one sentence under way, whose subject
 # stands above it in capitals ('IL SINDACO'), and no headline
-_RECITAL = compile_pattern(r"^(?:premess[oia] che|vist[oaie] (?:il|lo|la|l['’]|i|gli|le|che)|considerat[oaie] che|"
+_RECITAL = compile_pattern(r"(?i)^(?:premess[oia] che|vist[oaie] (?:il|lo|la|l['’]|i|gli|le|che)|considerat[oaie] che|"
                            r"ritenut[oaie] (?:che|in|opportuno|necessario)|vus? (?:le|la|les|l['’])|"
-                           r"considérant (?:que|qu['’])|attendu que|considerando que|whereas)\b",
-                           2)  # (2: re.IGNORECASE, without importing re)
+                           r"considérant (?:que|qu['’])|attendu que|considerando que|whereas)\b")
 
 
 def _dateline_start(text: str) -> bool:

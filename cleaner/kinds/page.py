@@ -38,7 +38,7 @@ from ..cache import compile_pattern
 from ..document import Line
 from ..text import BULLET_MARKS, DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
 from .base import Param, ReviseKind
-from .page_lines import (END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
+from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
                          sentence_words)
 from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
@@ -321,9 +321,7 @@ def looks_like_page(doc, strict: bool = True) -> bool:
     return strict and sum(1 for line in top if line.words <= 4) >= _TOP_SHARE * len(top)
 
 
-# the site chrome the catalogue knows by its words: menus, footers, share bars
-_CHROME = frozenset({"navigation", "footer", "share"})
-_AUTO_MIN_CHROME = 2
+_AUTO_MIN_CHROME = 2  # lines of a site's chrome (menus, footers, share bars) auto mode needs
 
 
 def shows_chrome(doc) -> bool:
@@ -344,7 +342,7 @@ def shows_chrome(doc) -> bool:
     """
     found = 0
     for line in doc.lines:
-        if not line.is_kept and line.category in _CHROME:
+        if not line.is_kept and line.category in CHROME_CATEGORIES:
             found += 1
             if found >= _AUTO_MIN_CHROME:
                 return True

@@ -12,6 +12,7 @@ from ..text import ends_sentence, is_prose
 
 PAGE = "page"  # the page rule's category
 END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
+CHROME_CATEGORIES = frozenset({"navigation", "footer", "share"})  # a site's chrome, which page dumps print
 TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$")  # a teaser's cut summary
 _SCRIPT_ENDS = "؟।॥۔։።။"
 _SCRIPT_CLOSERS = " \"'”’»)]"

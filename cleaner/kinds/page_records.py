@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..cache import compile_pattern
 from ..document import Line
 from ..text import DIGIT, repeats_title
-from .page_lines import END_CATEGORIES, ends_like_sentence, ruled, ruled_else
+from .page_lines import CHROME_CATEGORIES, END_CATEGORIES, ends_like_sentence, ruled, ruled_else
 from .page_tables import data_row
 
 _FIELD_WORDS = 3  # the most words of a record's field name ('Besluit', 'Stemuitslag', 'Vote count')
@@ -30,7 +30,6 @@ _MAX_SENTENCES = 2  # the sentences in a row that end the records (one between t
 _MAX_GAP = 2  # the most sections in a row without a record between two with records
 # an item of a numbered sequence: '1. Opening', 'Agendapunt 4', 'TOP 7'
 _NUMBERED = compile_pattern(r"^(?:(\d{1,3})[.)]?|[^\W\d_]+\s(\d{1,3})[.:]?)(?:\s|$)")
-_CHROME = frozenset({"navigation", "footer", "share"})  # the categories of a site's chrome
 
 
 def records_under_headline(lines: list[Line], rows: list[int], title: str, cards: set[int],
@@ -60,7 +59,7 @@ def records_under_headline(lines: list[Line], rows: list[int], title: str, cards
         return set()
     heads = [k for k in range(1, len(rows)) if not ruled(lines[rows[k]])
              and repeats_title(lines[rows[k]].text, title, prefix=True)]
-    if not any(ruled_else(line) and line.category in _CHROME for line in lines):
+    if not any(ruled_else(line) and line.category in CHROME_CATEGORIES for line in lines):
         heads.insert(0, 0)  # (no menu, footer or share bar: a page already cut, its first line the headline)
     for head in heads[:1]:  # (the first copy: a later one is a teaser's or a footer's)
         found = _records(lines, rows, head, cards, max_rows)

@@ -2,7 +2,7 @@
 results, a spec sheet, a fact box with venue, hours and prices), which the article takes in
 although its rows are no prose.
 
->>> _data_row("Arsenal 12 9 2 1 29"), _data_row("Read the full story")
+>>> data_row("Arsenal 12 9 2 1 29"), data_row("Read the full story")
 (True, False)
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ def table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) -> 
 def more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int, first_min: int = 2) -> int:
     """The last row of a table of several parts (results, then the next round's fixtures,
     then the standings) below row ``end``: each part (one or two heading rows, then data
-    rows, see :func:`_data_row`, ``first_min`` or more for the first part and two for
+    rows, see :func:`data_row`, ``first_min`` or more for the first part and two for
     the next, with the short lines a data row ending in ':' introduces, the fixtures under
     'Sunday 12 May 14:30:', and a short subheading between two data rows, a match day's
     date) belongs to the table; the first part without data ends it. A row may stand one
@@ -84,16 +84,16 @@ def more_parts(lines: list[Line], rows: list[int], end: int, max_rows: int, firs
     while True:
         k = end + 1
         for _ in range(2):  # (its heading, a row of column names)
-            if usable(k) and not _data_row(lines[rows[k]].text):
+            if usable(k) and not data_row(lines[rows[k]].text):
                 k += 1
         data, listing, last = 0, False, end
         while usable(k) and k - end <= max_rows:
             line = lines[rows[k]]
-            if _data_row(line.text):
+            if data_row(line.text):
                 listing = line.text.endswith((":", "："))  # ('Sunday 12 May 14:30:' over the fixtures)
                 data += 1
             elif not (listing and line.words <= _LIST_WORDS) and not (
-                    data and line.words <= _SUBHEAD_WORDS and usable(k + 1) and _data_row(lines[rows[k + 1]].text)):
+                    data and line.words <= _SUBHEAD_WORDS and usable(k + 1) and data_row(lines[rows[k + 1]].text)):
                 break
             last, k = k, k + 1
         if data < needed:
@@ -125,7 +125,7 @@ _KEY_VALUE = compile_pattern(r"^[^\s:][^:]{0,30}:\s+\S")
 _KEY_VALUE_WORDS = 12
 
 
-def _data_row(text: str) -> bool:
+def data_row(text: str) -> bool:
     """A row of a table of results, standings, prices or forecasts: two numbers or more
     (a score '2-2' is one), or a short line of five words at most that ends in a number
     ('Roma 21'), or a key and a value that holds a number ('RAM: 8 or 16GB'), and a word:
@@ -133,33 +133,21 @@ def _data_row(text: str) -> bool:
     a magazine's 'Issue 01/2022', 'Posted at 10:52'; a share '19.33 %' is a figure), a
     number alone is a pager's, and a sentence of twelve words or more is prose.
 
-    >>> [_data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB",
+    >>> [data_row(t) for t in ("Chelsea 2 Arsenal 0", "Inter-Roma 0-3 (sabato)", "Roma 21", "RAM: 8 or 16GB",
     ...                         "| PODEMOS | 23 | 19.33 % |")]
     [True, True, True, True, True]
-    >>> [_data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
+    >>> [data_row(t) for t in ("Insurance fees may rise in 2025", "Guitar Monthly 01/2022", "Posted at 10:52",
     ...                         "14.10.2021", "3", "Storm closes the coastal road")]
     [False, False, False, False, False, False]
     """
     numbers = [n for n in _NUMBER.findall(text) if not _NO_DATA.match(n)]
     if not numbers or not _LETTER.search(text) or _is_long_sentence(text):
         return False  # (a pager's '1', a date alone, a sentence with figures: no row of a table)
-    if key_value(text):
+    if _KEY_VALUE.match(text) and word_count(text) <= _KEY_VALUE_WORDS:
         return True  # a spec sheet's or a fact box's 'RAM: 8 or 16GB'
     if len(numbers) >= 2 or (len(numbers) == 1 and any(c in numbers[0] for c in ":-") and word_count(text) <= 8):
         return True  # (a score is one figure: 'PSS Sleman vs Arema FC 3-1')
     return bool(numbers) and word_count(text) <= 5 and text.rstrip(" *").endswith(numbers[-1])
-
-
-data_row = _data_row  # (page_records reads rows of data as this module does)
-
-
-def key_value(text: str) -> bool:
-    """A key and its value, short: a fact box's or a record's 'Sitzungsort: Rathaus'.
-
-    >>> key_value("Beginn der Sitzung: 19.00 Uhr"), key_value("Home")
-    (True, False)
-    """
-    return _KEY_VALUE.match(text) is not None and word_count(text) <= _KEY_VALUE_WORDS
 
 
 def _is_long_sentence(text: str) -> bool:
@@ -171,7 +159,7 @@ def data_under_headline(lines: list[Line], rows: list[int], title: str, site: se
                          header_rows: int, max_rows: int) -> set[int]:
     """The rows of a data article: the line that repeats the page title and, within
     ``header_rows`` rows under it (a date, 'Table as at Monday:'), a table of data rows
-    (see :func:`_data_row`): standings, results, a forecast, prices, with little or no
+    (see :func:`data_row`): standings, results, a forecast, prices, with little or no
     prose, so that the page's densest prose is elsewhere (a sidebar). Two pieces of
     evidence: the title's repeat and the data right under it; menus and teaser lists
     under a copy of the title are no data. Empty when there is none."""
@@ -206,7 +194,7 @@ def _data_block(lines: list[Line], rows: list[int], start: int, max_rows: int) -
         if ruled(lines[rows[k]]) or (block and rows[k] != rows[k - 1] + 1):
             break
         block.append(k)
-    data = [k for k in block if _data_row(lines[rows[k]].text)]
+    data = [k for k in block if data_row(lines[rows[k]].text)]
     named = {_DIGITS.sub("", lines[rows[k]].key) for k in data}  # (each row names its own team, party, city)
     if len(data) >= 5 and len(data) >= 0.8 * (len(block) - 1) and len(named) >= 0.5 * len(data):
         return block[-1]

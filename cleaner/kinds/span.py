@@ -60,14 +60,13 @@ class SpanKind(ReviseKind):
                 continue  # (a header this rule dropped was handled in an earlier round)
             if not after:
                 last = _last_kept(lines, last)
-                if last <= i:
+                # the credit alone goes when no kept line follows it (the article's end credit:
+                # the line above is its last paragraph) or when it heads the caption printed
+                # under it (the line above, past a blank line, is the story's)
+                if last <= i or _heads_caption_below(lines, i):
                     if header.is_kept:
-                        header.drop(rule)  # (the credit itself still goes)
-                    continue  # (no kept line follows: the article's end credit, the line above is its last paragraph)
-            if not after and _heads_caption_below(lines, i):
-                if header.is_kept:
-                    header.drop(rule)  # (the credit itself still goes)
-                continue  # a credit printed above its caption: the line above, past a blank line, is the story's
+                        header.drop(rule)
+                    continue
             neighbours = _Neighbours(lines, i, after)
             count = _last_ordinal(lines, i) if after else None
             items, passed = _span_items(neighbours, rule, skip_dropped=after, title=title, spaced=spaced, count=count,
