@@ -225,8 +225,6 @@ def test_quick_expansion_of_every_set_in_the_rules_is_exact():
 def test_a_group_reference_is_a_copy_of_its_group(pattern, flags):
     """Every text of these characters the pattern finds (a case variant of the group's text
     where the reference ignores case: ı, İ, ſ, the Kelvin sign), the translation finds."""
-    import itertools
-
     import re2
 
     found = re2.compile("|".join(superset.translate(pattern, flags, "search")))

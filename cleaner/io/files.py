@@ -9,7 +9,6 @@ cleaner.atomic.InputError: no-such-story.txt: no such file
 """
 from __future__ import annotations
 
-import os
 import sys
 
 from ..atomic import InputError, atomic_output, write_atomic  # noqa: F401 (the edges' names for them)
