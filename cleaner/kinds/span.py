@@ -5,7 +5,7 @@ TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, quotes_speech, repeats_title
+from ..text import BULLET, DIALOGUE, DIGIT, ends_sentence, heads_paragraph, quotes_speech, repeats_title, text_neighbour
 from .base import Param, ReviseKind
 from .lists import NUMBER, ORDINAL, PARAGRAPH_WORDS, introduces_prose, next_line, prose_around
 
@@ -61,9 +61,10 @@ class SpanKind(ReviseKind):
             if not after:
                 last = _last_kept(lines, last)
                 # the credit alone goes when no kept line follows it (the article's end credit:
-                # the line above is its last paragraph) or when it heads the caption printed
-                # under it (the line above, past a blank line, is the story's)
-                if last <= i or _heads_caption_below(lines, i):
+                # the line above is its last paragraph), when it heads the caption printed
+                # under it (the line above, past a blank line, is the story's), or when it
+                # names the heading printed under it (a product card's picture: no caption)
+                if last <= i or _heads_caption_below(lines, i) or _names_heading_below(lines, i):
                     if header.is_kept:
                         header.drop(rule)
                     continue
@@ -177,6 +178,30 @@ def _heads_caption_below(lines: list[Line], i: int) -> bool:
         return False
     below = lines[i + 1]
     return not below.is_blank and below.is_kept
+
+
+_LABEL_CHARS = 12  # a credit's label and its 'of' once folded ('immaginedi', 'photoof', 'bildvon')
+
+
+def _names_heading_below(lines: list[Line], i: int) -> bool:
+    """The credit-like line ``lines[i]`` names, after its label, just what the next line
+    prints (two words or more): 'Immagine di Google Pixel 9' over 'Google Pixel 9'. That
+    is the alt text of a product card's picture, named after the card's heading under it,
+    not a photographer's credit: the line above is the previous card's label ('Il migliore
+    compatto'), no caption of this picture. A credit names who took the picture, which the
+    line under it (the story's next paragraph) does not print alone.
+
+    >>> text = ["Il migliore compatto", "Immagine di Google Pixel 9", "", "Google Pixel 9",
+    ...         "Foto: Jana Reiter/dpa", "Die Reparatur kostet rund zwölf Millionen Euro."]
+    >>> lines = [Line(n, t, "blank" if not t else "keep") for n, t in enumerate(text, 1)]
+    >>> _names_heading_below(lines, 1), _names_heading_below(lines, 4)
+    (True, False)
+    """
+    j = text_neighbour(lines, i, 1)
+    if j is None or not lines[j].is_kept or lines[j].words < 2:
+        return False
+    name, credit = lines[j].key, lines[i].key
+    return bool(name) and credit.endswith(name) and len(credit) - len(name) <= _LABEL_CHARS
 
 
 def _last_kept(lines: list[Line], start: int) -> int:
