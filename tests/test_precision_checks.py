@@ -284,6 +284,27 @@ def test_a_sites_lists_under_intros_above_its_about_paragraph_still_go():
     assert not any(line in out.split("\n") for line in lists if line)
 
 
+def test_a_press_releases_label_under_its_headline_stays():
+    """A press release prints its label under its headline ('Pressemitteilung',
+    'Persbericht'): between headline and body it is the story's, where other labels of
+    two words or fewer go; a menu's 'Press releases' still goes."""
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", "", "Press release", ""]
+    menu = MENU_TOP + ["Press releases", ""]
+    out = _page(title + menu + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for schools\n\nPress release\n\nThe council approved")
+    assert "Press releases" not in out
+
+
+def test_a_section_label_under_the_headline_still_goes():
+    """Near miss: a section's label of two words or fewer between headline and body is no
+    press release's label, and goes as before."""
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", "", "Local politics", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for schools\n\nThe council approved")
+
+
 WRAPPED_METHOD = ["Method:", "", "Peel the apples, stone the plums and prunes and cut them into",
                   "small cubes, then mix the hazelnuts, the lemon zest and the sugar",
                   "with the fruit and bind it all with the egg and the flour.", "",

@@ -38,7 +38,7 @@ from ..cache import compile_pattern
 from ..document import Line
 from ..text import BULLET_MARKS, DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
 from .base import Param, ReviseKind
-from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence,
+from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, PRESS_LABEL, TRUNCATED, ends_like_sentence,
                          is_sentence_prose, ruled, ruled_else, sentence_words)
 from .page_bridge import BRIDGE_MAX_ROWS, bridged
 from .page_records import records_under_headline
@@ -176,7 +176,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= _author_bio(lines, rows, _bylined_names(lines, rows, start, p["header_block_rows"], prose_words), last, window)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
         if (start < i < first and not lines[i].guarded and lines[i].words <= 2 and i not in authors
-                and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
+                and not DATA_CHARS.search(lines[i].text)  # (a line of code or data is no label)
+                and not PRESS_LABEL.match(lines[i].text)):  # (the story's own genre label)
             outside.add(i)
     byline_rows = p["byline_rows"]
     outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
