@@ -247,3 +247,78 @@ def test_teaser_headlines_under_section_labels_are_no_record():
                "Sport", "Ferry race returns in June", ""]
     out = _page(title + MENU_TOP + [""] + ["Council votes of 12 March", ""] + teasers + FOOT + SUMMARIES)
     assert "Market hall to open on Sundays" not in out and "Ferry race returns in June" not in out
+
+
+RECIPE_INTRO = ["My grandmother made these apple dumplings every autumn, and this is how she wrote the recipe "
+                "down for us.", ""]
+INGREDIENTS = ["As she wrote it on her card", "", "Baked apple dumplings", "", "Serves 4", "", "Fruit:", "200 g apples", "100 g plums", "50 g prunes", "",
+               "Other:", "80 g hazelnuts, ground", "Lemon zest, grated", "50 g sugar", "1 egg", "",
+               "Coating:", "Flour and egg", "Almond flakes", ""]
+METHOD = ["Method:", "", "Peel the apples, stone the plums and prunes and cut them into small cubes.", "",
+          "Mix the hazelnuts, the lemon zest and the sugar with the fruit and bind it all with the egg.", "",
+          "Form dumplings, roll them in the almond flakes and fry them until they are golden.", ""]
+
+
+def test_a_recipes_lists_under_one_word_intros_stay_between_its_paragraphs():
+    """A recipe's ingredients under one-word intros ('Fruit:', 'Other:') between its intro
+    and its method: more short lines than the article may hold between two paragraphs,
+    so the method went with the page. Lists under intros whose lines name what the prose
+    below them names (the method uses the apples, the plums, the sugar) are the story's."""
+    title = ["Apple dumplings - Town Daily", ""]
+    head = ["Apple dumplings", ""]
+    out = _page(title + MENU_TOP + [""] + head + RECIPE_INTRO + INGREDIENTS + METHOD + FOOT + ABOUT)
+    assert "Fruit:\n200 g apples\n100 g plums\n50 g prunes" in out and "Coating:\nFlour and egg" in out
+    assert "Serves 4" in out and METHOD[2] in out and METHOD[6] in out and "Sitemap" not in out
+
+
+def test_a_sites_lists_under_intros_above_its_about_paragraph_still_go():
+    """Near miss: under the story, a site's labels and lists under intros ('Sections:',
+    'Services:') above the paragraph it writes about itself: the lists do not name what
+    that paragraph names (one line of ten shares a word with it), so they go with the page."""
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", ""]
+    lists = ["Town Daily", "Newsroom", "Print edition", "", "Sections:", "Obituaries", "Classifieds", "Crosswords",
+             "", "Services:", "Puzzles", "Horoscopes", "Podcasts", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + lists + ABOUT + FOOT)
+    assert "The budget also sets aside money" in out
+    assert not any(line in out.split("\n") for line in lists if line)
+
+
+def test_a_press_releases_label_under_its_headline_stays():
+    """A press release prints its label under its headline ('Pressemitteilung',
+    'Persbericht'): between headline and body it is the story's, where other labels of
+    two words or fewer go; a menu's 'Press releases' still goes."""
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", "", "Press release", ""]
+    menu = MENU_TOP + ["Press releases", ""]
+    out = _page(title + menu + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for schools\n\nPress release\n\nThe council approved")
+    assert "Press releases" not in out
+
+
+def test_a_section_label_under_the_headline_still_goes():
+    """Near miss: a section's label of two words or fewer between headline and body is no
+    press release's label, and goes as before."""
+    title = ["Council approves budget for schools - Town Daily", ""]
+    head = ["Council approves budget for schools", "", "Local politics", ""]
+    out = _page(title + MENU_TOP + [""] + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for schools\n\nThe council approved")
+
+
+WRAPPED_METHOD = ["Method:", "", "Peel the apples, stone the plums and prunes and cut them into",
+                  "small cubes, then mix the hazelnuts, the lemon zest and the sugar",
+                  "with the fruit and bind it all with the egg and the flour.", "",
+                  "Form dumplings, roll them in the almond flakes and fry them in",
+                  "hot fat for about five minutes until they are golden on every",
+                  "side, turning them once or twice with a spoon, and then serve",
+                  "them warm with a little of the sugar sprinkled over the top.", ""]
+
+
+def test_a_recipes_lists_stay_above_its_method_wrapped_by_hand():
+    """The same recipe with its method wrapped at 65 characters: a wrapped paragraph's
+    lines are prose to the widening as they are to the weights, so the lists above it
+    and the second paragraph of the method stay."""
+    title = ["Apple dumplings - Town Daily", ""]
+    head = ["Apple dumplings", ""]
+    out = _page(title + MENU_TOP + [""] + head + RECIPE_INTRO + INGREDIENTS + WRAPPED_METHOD + FOOT + ABOUT)
+    assert "Other:\n80 g hazelnuts, ground" in out and "\n".join(WRAPPED_METHOD[6:10]) in out and "Sitemap" not in out

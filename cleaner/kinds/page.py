@@ -38,8 +38,9 @@ from ..cache import compile_pattern
 from ..document import Line
 from ..text import BULLET_MARKS, DATA_CHARS, DIGIT, TITLE_MAX_WORDS, is_headline_like, is_title_like, repeats_title
 from .base import Param, ReviseKind
-from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, TRUNCATED, ends_like_sentence, is_sentence_prose, ruled, ruled_else,
-                         sentence_words)
+from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, PRESS_LABEL, TRUNCATED, ends_like_sentence,
+                         is_sentence_prose, ruled, ruled_else, sentence_words)
+from .page_bridge import BRIDGE_MAX_ROWS, bridged
 from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
 from .page_wrap import wrapped_runs
@@ -112,9 +113,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     prose_words, line_cost, window = p["prose_words"], p["line_cost"], p["window"]
     rows = [i for i, line in enumerate(lines) if not line.is_blank]
     weights = [_weight(lines[i], prose_words, line_cost, p["dropped_cost"], p["flat_words"]) for i in rows]
-    for run in wrapped_runs(lines, rows):  # a paragraph wrapped by hand weighs as the prose it is
-        for k in run:
-            weights[k] = max(weights[k], lines[rows[k]].words)
+    wrapped = {k for run in wrapped_runs(lines, rows) for k in run}
+    for k in wrapped:  # a paragraph wrapped by hand weighs as the prose it is
+        weights[k] = max(weights[k], lines[rows[k]].words)
     _neutral_structure(lines, rows, weights, p)
     _headline_runs(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
@@ -148,9 +149,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     end = fact_box_after(lines, rows, table_after(lines, rows, body[1], p["max_table_rows"]), cards, p)  # (its last row)
     table = more_parts(lines, rows, end, p["max_table_rows"], p["table_min_rows"]) \
         if end == body[1] and ends_like_sentence(lines[rows[end]].text) else end  # (a table under its heading)
-    begin, end = _widen(lines, rows, weights, cards, body[0], end, anchor, p["max_gap"])
+    begin, end = _widen(lines, rows, weights, cards, wrapped, body[0], end, anchor, p["max_gap"])
     if table > end:  # (widened from the story's end, the article may reach further: a list its line introduces)
-        end = max(end, _widen(lines, rows, weights, cards, body[0], table, anchor, p["max_gap"])[1])
+        end = max(end, _widen(lines, rows, weights, cards, wrapped, body[0], table, anchor, p["max_gap"])[1])
     if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
         return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]
@@ -175,7 +176,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= _author_bio(lines, rows, _bylined_names(lines, rows, start, p["header_block_rows"], prose_words), last, window)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go
         if (start < i < first and not lines[i].guarded and lines[i].words <= 2 and i not in authors
-                and not DATA_CHARS.search(lines[i].text)):  # (a line of code or data is no label)
+                and not DATA_CHARS.search(lines[i].text)  # (a line of code or data is no label)
+                and not PRESS_LABEL.match(lines[i].text)):  # (the story's own genre label)
             outside.add(i)
     byline_rows = p["byline_rows"]
     outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
@@ -246,16 +248,19 @@ def _speakers(lines: list[Line], rows: list[int], begin: int, end: int) -> set[s
     return names if dialogue else set()
 
 
-def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[int], begin: int, end: int,
-           anchor: int | None, max_gap: int) -> tuple[int, int]:
+def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[int], wrapped: set[int], begin: int,
+           end: int, anchor: int | None, max_gap: int) -> tuple[int, int]:
     """The body's first and last rows, widened when in doubt. Forward: over up to
     ``max_gap`` label rows, when article prose follows them (a subheading, a "Learn more"
     link between paragraphs); over the list items right below it (bulleted or numbered
     lines of three words or more); over a list a line ending in ':' introduces. Backward
     the same, up to the headline. A teaser card, or a line a rule dropped as related links,
-    footer or comments (the end of the article), stops the widening. In a dialogue (the body
-    holds the turns of two speakers or more), a short turn of one of its speakers ('KATHY:
-    Yeah!') is the article's, as its prose is."""
+    footer or comments (the end of the article), stops the widening. Past the labels the gap
+    allows, a longer run of lists under their intros reaches the prose beyond it when its
+    lines name what that prose names (a recipe's ingredients above its method: see
+    :mod:`page_bridge`). A wrapped paragraph's lines are prose here as in the weights. In a
+    dialogue (the body holds the turns of two speakers or more), a short turn of one of its
+    speakers ('KATHY: Yeah!') is the article's, as its prose is."""
     speakers = _speakers(lines, rows, begin, end)
 
     def kind(k: int) -> str:
@@ -264,13 +269,31 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
             return "stop"
         if ruled_else(line):
             return "skip"
-        if speakers and _speaker(line.text) in speakers:
+        if (speakers and _speaker(line.text) in speakers) or k in wrapped:  # (a wrapped paragraph's lines too)
             return "prose"
         if (weights[k] > 0 or (line.category == PAGE and line.words >= 4)) and ends_like_sentence(line.text) and not TRUNCATED.search(line.text):
             return "prose"
         if line.words >= 3 and _LIST_ITEM.match(line.text):
             return "item"
         return "label"
+
+    def bridge(last: int, k: int, step: int, limit: int) -> int | None:
+        """The first prose row past a list's long run of short lines (from the
+        article's row ``last``, at ``k`` the widening's gap ran out) that belongs to the
+        story (see :mod:`page_bridge`), or None. Going back, the run may reach up to the
+        headline (a recipe's ingredients right under it)."""
+        while abs(k - last) <= BRIDGE_MAX_ROWS and ((k < limit) if step > 0 else (k > limit)) \
+                and kind(k) in ("label", "item"):
+            k += step
+        if k == limit and step < 0 and limit >= 0:
+            k = limit + 1  # (the row under the headline)
+        elif not ((k < limit) if step > 0 else (k > limit)) or kind(k) != "prose":
+            return None
+        run = rows[last + 1 : k] if step > 0 else rows[k + 1 if kind(k) == "prose" else k : last]
+        below = max(k, last)  # (the prose under the run, in reading order)
+        prose = [rows[j] for j in range(below, min(len(rows), below + _BRIDGE_PROSE_ROWS))
+                 if kind(j) == "prose" or weights[j] > 0]
+        return k if run and bridged(lines, run, prose) else None
 
     def reach(k: int, step: int, limit: int) -> int:
         """The last row (from k, going by step) the article reaches."""
@@ -290,7 +313,12 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
                     last, gap = k, 0
                 elif what == "label" and not in_list and not intro:
                     if gap >= max_gap:
-                        break
+                        over = bridge(last, k, step, limit)
+                        if over is None:
+                            break
+                        k, last, gap, listing = over, over, 0, ""
+                        k += step
+                        continue
                     gap += 1
                 listing = "intro" if intro else "item" if in_list else ""
             k += step
@@ -299,6 +327,9 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     end = reach(end, 1, len(rows))
     begin = reach(begin, -1, anchor if anchor is not None else -1)
     return begin, end
+
+
+_BRIDGE_PROSE_ROWS = 8  # the rows below a bridge whose words the run's lines share
 
 
 _TOP_ROWS, _TOP_SHARE = 30, 0.8  # a page's top: its <title>, then menus

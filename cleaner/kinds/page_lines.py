@@ -3,6 +3,8 @@ sentence on a page (the marks of other scripts too), and the words of a stretch'
 
 >>> ends_like_sentence("Who won?"), ends_like_sentence("Home")
 (True, False)
+>>> bool(PRESS_LABEL.match("Pressemitteilung")), bool(PRESS_LABEL.match("Press releases"))
+(True, False)
 """
 from __future__ import annotations
 
@@ -14,6 +16,13 @@ PAGE = "page"  # the page rule's category
 END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
 CHROME_CATEGORIES = frozenset({"navigation", "footer", "share"})  # a site's chrome, which page dumps print
 TRUNCATED = compile_pattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])['\"’”»)]?$")  # a teaser's cut summary
+# A press release's label, which a release prints under its headline ('Pressemitteilung',
+# 'Persbericht'): between the headline and the body it is the story's (a menu's 'Press
+# releases' stands elsewhere on the page and still goes).
+PRESS_LABEL = compile_pattern(
+    r"(?i)^(?:press(?:emitteilung|emeldung|einformation|meddelande|emeddelelse|emelding)|persbericht|"
+    r"(?:press|news|media) release|communiqu[ée](?: de presse)?|comunicado(?: de (?:prensa|imprensa))?|"
+    r"nota de prensa|comunicato stampa|komunikat prasowy|informacja prasowa|tiedote|tiskov[áa] zpr[áa]va)\s*+$")
 _SCRIPT_ENDS = "؟।॥۔։።။"
 _SCRIPT_CLOSERS = " \"'”’»)]"
 
