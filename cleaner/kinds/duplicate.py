@@ -36,7 +36,9 @@ class DuplicateKind(ReviseKind):
         article region), the next copy is the one that stays. A question asked again and
         answered differently (an interview that puts one question to each guest in turn) is
         content, not a duplicate; so is the title printed again under another clock time than
-        the one above its first copy (a schedule: a programme that airs at 5:55 and at 6:20)."""
+        the one above its first copy (a schedule: a programme that airs at 5:55 and at 6:20).
+        A bulleted copy of the title is a list's item (the last step of a breadcrumb trail,
+        '• Posts' then '• <headline>'), not the title: the headline under it stays."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         if not any(line.words >= shortest for line in doc.lines):
@@ -80,8 +82,11 @@ class DuplicateKind(ReviseKind):
             if near and line.is_kept and not line.guarded:
                 line.drop(rule)
                 position -= 1
-            if line.is_kept or line.rule == rule.full_id:
-                last_seen[key] = position  # (only a copy the reader sees makes later ones duplicates)
+            if (line.is_kept or line.rule == rule.full_id) and not (is_title and BULLET.match(line.text)):
+                # (only a copy the reader sees makes later ones duplicates; and a bulleted copy of
+                # the title is a list's item, the last of a breadcrumb trail above the headline:
+                # it does not make the headline a duplicate)
+                last_seen[key] = position
                 if answer is not None:
                     answer_after[key] = answer
 

@@ -20,7 +20,8 @@ class LineKind(ClassifyKind):
     items = True  # (a rule's ``items``: the lines it dropped that may be a story's source note)
     params = {
         "table_header": Param(False, "a line it matched that heads a '|' table stays: the next kept line (blank ones "
-                                     "passed) is a row of that table, with as many cells or more and three numbers"),
+                                     "passed) is a row of that table, with as many cells or more and three numbers, "
+                                     "or the next two are such rows with two numbers each"),
         "source_note": Param(False, "a line it matched that is one of its `items` (a news agency's name alone: "
                                     "'Reuters', '共同通信') stays as the story's source note: right under a short label "
                                     "ending in ':' or 'by' ('Source:', 'Published by'), or the last kept line, right "
@@ -53,6 +54,7 @@ class LineKind(ClassifyKind):
 
 _NUMBER = compile_pattern(r"\d+")
 _MIN_NUMBERS = 3  # a table's row of data ('1 | Paris SG | 26 | 10 |'); a menu's items hold none
+_PAIR_NUMBERS = 2  # a narrow table's row ('1. | Ajax | 86': rank and points), when two such rows follow
 
 
 def _cells(text: str) -> int:
@@ -63,26 +65,33 @@ def _cells(text: str) -> int:
 def heads_table(lines: list[Line], i: int) -> bool:
     """The ``i``-th line heads a table: the next kept line (blank ones passed over, as the
     '---|---' rule of a Markdown table) is a row split by '|' into as many cells or more,
-    holding three numbers or more. A menu split by '|' ('Home | News | Sport') is followed
-    by a headline or a paragraph, not by a row of data.
+    holding three numbers or more; or the next two kept lines are such rows holding two
+    numbers each (a narrow standings table: rank, team, points). A menu split by '|'
+    ('Home | News | Sport') is followed by a headline or a paragraph, not by rows of data.
 
     >>> rows = ["TEAMS | P | W | D | L | Pts |", "|---|---|---|---|---|---|", "1. Ajax | 34 | 28 | 2 | 4 | 86 |"]
     >>> lines = [Line(n, text) for n, text in enumerate(rows)]
     >>> lines[1].action = "blank"
     >>> heads_table(lines, 0)
     True
+    >>> heads_table([Line(0, "Place | Team | Points"), Line(1, "1. | Ajax | 86"), Line(2, "2. | PSV | 80")], 0)
+    True
+    >>> heads_table([Line(0, "Home | News | Sport"), Line(1, "1. | Ajax | 86"), Line(2, "Ajax won on Sunday.")], 0)
+    False
     >>> heads_table([Line(0, "Home | News | Sport"), Line(1, "Ajax won 3-1 on Sunday, with 2 goals from 19-year-old Lee.")], 0)
     False
     """
-    header = lines[i].text
+    header = _cells(lines[i].text)
+    rows = []
     for line in lines[i + 1:]:
         if line.is_blank:
             continue
-        if not line.is_kept:
-            return False
-        row = line.text
-        return "|" in row and _cells(row) >= _cells(header) and len(_NUMBER.findall(row)) >= _MIN_NUMBERS
-    return False
+        if not line.is_kept or "|" not in line.text or _cells(line.text) < header:
+            break
+        rows.append(len(_NUMBER.findall(line.text)))
+        if rows[0] >= _MIN_NUMBERS or len(rows) == 2:
+            break
+    return bool(rows) and (rows[0] >= _MIN_NUMBERS or len(rows) == 2 and min(rows) >= _PAIR_NUMBERS)
 
 
 _LABEL = compile_pattern(r"(?i)\S.{0,40}?(?:[:：]|\b(?:by|von|par|por|di|da|door|av|przez))")
