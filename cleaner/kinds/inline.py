@@ -83,15 +83,16 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
 
 
 _LONG_WORD = 5  # letters of a word that carries a name or a fact ('their' and 'with' rarely count)
-_RETOLD_WORDS = 3  # the fewest of the line's long words the paragraph below must name...
-_RETOLD_SHARE = 0.5  # ...and the least share of them: a teaser shares a word or two with the story at most
+_RETOLD_WORDS = 3  # the fewest of the line's long words the paragraph below must name, and more than half
 
 
 def _retold(lines, i: int, matching: frozenset[int], prose_words: int) -> bool:
-    """The paragraph right below ``lines[i]`` retells it: it names most of the line's words
-    of five letters or more (three at least), so the line is the heading of that item (a
+    """The paragraph right below ``lines[i]`` retells it: it names more than half of the line's
+    words of five letters or more (three at least), so the line is the heading of that item (a
     digest of deals, each headline in capitals over its paragraph), not a link to another
-    story, whose words the story below does not repeat (a word or two of the subject).
+    story: the story below names its subject ('KHLOE KARDASHIAN REPORTEDLY PREGNANT IN
+    ADDITION TO SISTER KYLIE JENNER' over a paragraph on Jenner, her sister Khloe and the
+    Kardashian family: half its words, no more).
 
     >>> from cleaner.document import Line
     >>> head = Line(0, "OHIO BANK FIRST DEFIANCE TO ACQUIRE COMMERCIAL BANCSHARES IN $63M DEAL")
@@ -108,7 +109,7 @@ def _retold(lines, i: int, matching: frozenset[int], prose_words: int) -> bool:
     own = {w.casefold() for w in words(lines[i].text, plain=True) if len(w) >= _LONG_WORD and w.isalpha()}
     below = {w.casefold() for w in words(lines[j].text, plain=True)}
     named = len(own & below)
-    return named >= _RETOLD_WORDS and named >= _RETOLD_SHARE * len(own)
+    return named >= _RETOLD_WORDS and 2 * named > len(own)
 
 
 # a sentence that ends inside the line: the line is no one sentence under way, but a cut
