@@ -4,7 +4,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (as typing's, without importing typing at start-up)
 
 from ..cache import compile_pattern
-from ..text import FULL_STOPS, PROSE_WORDS, QUESTION_MARKS, ends_sentence, is_headline_like, is_prose
+from ..text import FULL_STOPS, PROSE_WORDS, QUESTION_MARKS, ends_sentence, is_headline_like, is_prose, words
 from .base import Param, ReviseKind
 from .lists import is_introduction, kept_neighbour
 
@@ -46,7 +46,8 @@ class InlineKind(ReviseKind):
         lines = doc.lines
         for i, line in enumerate(lines[:max(matching) + 1]):
             if i in matching:
-                if story_begun and line.is_kept and not line.guarded and not _announced(lines, i, matching):
+                if (story_begun and line.is_kept and not line.guarded and not _announced(lines, i, matching)
+                        and not _retold(lines, i, matching, prose_words)):
                     line.drop(rule)
             elif not story_begun and is_prose(line, prose_words, sentence=True):
                 story_begun = True
@@ -79,6 +80,36 @@ def _announced(lines, i: int, matching: frozenset[int]) -> bool:
         return is_introduction(lines[j])  # (a bare label, 'VIDEO:', announces a link too)
     return (lines[j].words >= _SENTENCE_WORDS and not ends_sentence(text, question=True, emoji=True)
             and not is_headline_like(text, 0.7) and not _SENTENCE_BREAK.search(text))
+
+
+_LONG_WORD = 5  # letters of a word that carries a name or a fact ('their' and 'with' rarely count)
+_RETOLD_WORDS = 3  # the fewest of the line's long words the paragraph below must name, and more than half
+
+
+def _retold(lines, i: int, matching: frozenset[int], prose_words: int) -> bool:
+    """The paragraph right below ``lines[i]`` retells it: it names more than half of the line's
+    words of five letters or more (three at least), so the line is the heading of that item (a
+    digest of deals, each headline in capitals over its paragraph), not a link to another
+    story: the story below names its subject ('KHLOE KARDASHIAN REPORTEDLY PREGNANT IN
+    ADDITION TO SISTER KYLIE JENNER' over a paragraph on Jenner, her sister Khloe and the
+    Kardashian family: half its words, no more).
+
+    >>> from cleaner.document import Line
+    >>> head = Line(0, "OHIO BANK FIRST DEFIANCE TO ACQUIRE COMMERCIAL BANCSHARES IN $63M DEAL")
+    >>> body = Line(1, "Ohio-based First Defiance Financial will acquire Commercial Bancshares for $51 a share, the companies said.")
+    >>> _retold([head, body], 0, frozenset({0}), 8)
+    True
+    >>> other = Line(1, "Crews worked through the night to clear the fallen trees from the only road into town.")
+    >>> _retold([head, other], 0, frozenset({0}), 8)
+    False
+    """
+    j = kept_neighbour(lines, i, 1)
+    if j is None or j in matching or not is_prose(lines[j], prose_words):
+        return False
+    own = {w.casefold() for w in words(lines[i].text, plain=True) if len(w) >= _LONG_WORD and w.isalpha()}
+    below = {w.casefold() for w in words(lines[j].text, plain=True)}
+    named = len(own & below)
+    return named >= _RETOLD_WORDS and 2 * named > len(own)
 
 
 # a sentence that ends inside the line: the line is no one sentence under way, but a cut
