@@ -21,6 +21,7 @@ from .page_lines import ends_like_sentence, ruled
 
 WRAP_MIN_CHARS, WRAP_MAX_CHARS = 40, 100  # the widths text is wrapped at (a line's length, not a label's)
 _WRAP_SPREAD = 0.7  # every line but the last is this share of the longest, or longer
+_RAGGED_SPREAD = 0.4  # ... or this share, for a paragraph that follows a wrapped one in its block
 _MIN_WORDS = 12  # the fewest words of the joined paragraph
 # a break inside a sentence: the line ends in a comma, a hyphen or a word, the next one
 # goes on in lower case
@@ -73,23 +74,38 @@ def _joinable(line: Line) -> bool:
 def _paragraphs(lines: list[Line], rows: list[int], begin: int, end: int) -> list[range]:
     """The wrapped paragraphs in a block of adjacent lines: each ends on a line that ends
     like a sentence, after one line or more that do not (a paragraph may hold several
-    sentences and a line may end on one by chance: the line after it goes on)."""
-    found, start = [], begin
+    sentences and a line may end on one by chance: the line after it goes on). Once a
+    paragraph of the block is wrapped, the next ones may be wrapped raggedly (a speech
+    broken at 36 to 74 characters): the block's first paragraph showed the wrap.
+
+    >>> speech = ["Thank you very much. Everybody, please have a",
+    ...           "seat. Thank you. Mr. Speaker, Mr. Vice President.",
+    ...           "Tonight marks the eighth year I have come",
+    ...           "here to report on the state of the union, and for this final one",
+    ...           "I am going to try to make it shorter."]
+    >>> lines = [Line(i, t) for i, t in enumerate(speech)]
+    >>> [list(run) for run in _paragraphs(lines, list(range(5)), 0, 4)]
+    [[0, 1], [2, 3, 4]]
+    >>> [list(run) for run in _paragraphs(lines, list(range(5)), 2, 4)]  # (alone, ragged is no wrap)
+    []
+    """
+    found, start, spread = [], begin, _WRAP_SPREAD
     for k in range(begin, end + 1):
         text = lines[rows[k]].text
         closes = ends_like_sentence(text) and (k == end or len(text.strip()) < WRAP_MIN_CHARS
                                                or not _continues(lines[rows[k + 1]].text))
         if closes:
-            if k > start and _wrapped(lines, rows, start, k):
+            if k > start and _wrapped(lines, rows, start, k, spread):
                 found.append(range(start, k + 1))
+                spread = _RAGGED_SPREAD
             start = k + 1
     return found
 
 
-def _wrapped(lines: list[Line], rows: list[int], begin: int, end: int) -> bool:
+def _wrapped(lines: list[Line], rows: list[int], begin: int, end: int, spread: float) -> bool:
     texts = [lines[rows[k]].text.strip() for k in range(begin, end + 1)]
     widest = max(len(text) for text in texts)
-    if not WRAP_MIN_CHARS <= widest <= WRAP_MAX_CHARS or min(len(text) for text in texts[:-1]) < _WRAP_SPREAD * widest:
+    if not WRAP_MIN_CHARS <= widest <= WRAP_MAX_CHARS or min(len(text) for text in texts[:-1]) < spread * widest:
         return False
     if sum(lines[rows[k]].words for k in range(begin, end + 1)) < _MIN_WORDS:
         return False
