@@ -273,6 +273,9 @@ def _toolbar_above(lines: list[Line], rows: list[int], begin: int, most: int = 8
     return top
 
 
+_COMMENT_COUNT = compile_pattern(r"(?i)\d{1,5}\s*+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarzy?|комментари[йяев]{0,2})")
+
+
 def _header_block(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> list[int]:
     """The rows (indexes into ``rows``, from the body up) of what stays between a headline
     and its body: see :func:`bylined_headline`."""
@@ -281,8 +284,8 @@ def _header_block(lines: list[Line], rows: list[int], weights: list[int], begin:
     for k in range(begin - 1, -1, -1):
         line = lines[rows[k]]
         if ruled(line):
-            if line.category in END_CATEGORIES:
-                break
+            if line.category in END_CATEGORIES and not _COMMENT_COUNT.fullmatch(line.text):
+                break  # (a story's comment counter under its date is no comment section)
             continue
         if len(block) == block_rows:
             break
