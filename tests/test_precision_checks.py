@@ -322,3 +322,44 @@ def test_a_recipes_lists_stay_above_its_method_wrapped_by_hand():
     head = ["Apple dumplings", ""]
     out = _page(title + MENU_TOP + [""] + head + RECIPE_INTRO + INGREDIENTS + WRAPPED_METHOD + FOOT + ABOUT)
     assert "Other:\n80 g hazelnuts, ground" in out and "\n".join(WRAPPED_METHOD[6:10]) in out and "Sitemap" not in out
+
+
+TOOLBAR = ["AA", "", "Text Sizes", "", "Medium", "", "Large", "", "Larger", ""]
+
+
+def test_a_head_block_above_a_toolbar_no_rule_knows_stays_with_the_body():
+    """A page without a <title> line prints its headline and byline, then font-size buttons
+    the catalogue does not know ('AA', 'Medium', 'Large'), then the body: the headline over
+    its byline is taken past the toolbar, whose buttons go."""
+    head = ["Harbour Town", "", "Council approves budget for the town's schools after long debate", "",
+            "Penulis: Dewi Lestari", "Editor: Budi Santoso"]
+    out = _page(MENU_TOP + [""] + head + TOOLBAR + BODY + FOOT)
+    assert out.startswith("Council approves budget for the town's schools after long debate\n\n"
+                          "Penulis: Dewi Lestari\nEditor: Budi Santoso\n\nThe council approved")
+    assert "Medium" not in out and "Larger" not in out and "\nAA\n" not in out
+
+
+def test_a_menu_or_teaser_list_above_a_toolbar_is_no_head_block():
+    """Near miss: with no byline between them and the toolbar, a menu's last items and a
+    teaser headline above the body are not taken for the head block; they go with the toolbar."""
+    teasers = ["Storm closes the coastal road for the second time this week", ""]
+    out = _page(MENU_TOP + [""] + teasers + TOOLBAR + BODY + FOOT)
+    assert out.startswith("The council approved") and "Storm closes" not in out and "Medium" not in out
+
+
+def test_a_comment_counter_under_the_date_does_not_cut_the_head_block():
+    """A story's comment counter ('0 Comments') between its date and its body is no comment
+    section: the headline over the date stays, and the counter still goes."""
+    head = ["Council approves budget for the town's schools after long debate", "", "15/6/2025", "",
+            "0 Comments", "", "Picture", "Credit: Ann Lee", ""]
+    out = _page(MENU_TOP + [""] + head + BODY + FOOT)
+    assert out.startswith("Council approves budget for the town's schools after long debate\n\n15/6/2025\n")
+    assert "0 Comments" not in out
+
+
+def test_a_related_block_between_a_teaser_and_the_body_still_cuts_it():
+    """Near miss: a 'Most read' label above the body ends the head block: the dated teaser
+    headline above it is no headline of this story and goes with the menus."""
+    teaser = ["Storm closes the coastal road for the second time this week", "", "14/6/2025", "", "Most read", ""]
+    out = _page(MENU_TOP + [""] + teaser + BODY + FOOT)
+    assert out.startswith("The council approved") and "Storm closes" not in out

@@ -45,7 +45,7 @@ from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
 from .page_wrap import wrapped_runs
 from .page_title import (begins_with_headline, bylined_headline, dated_headline, densest_from, header_above, headed,
-                         headline_row, late_copy, site_names, story_part, title_anchor)
+                         headline_over_toolbar, headline_row, late_copy, site_names, story_part, title_anchor)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -160,18 +160,23 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
                                                           or headed(lines, rows, weights, p["header_rows"])):
         headline = rows[0]  # the page begins with its headline (a page already cut)
     dates: set[int] = set()
+    toolbar: set[int] = set()
     if headline is None:  # no line repeats the title: the headline is the line right above the body
         first = header_above(lines, rows, begin, p["header_rows"])
         if first == rows[begin]:  # (or higher, above the byline block of a page without a <title>)
             first = bylined_headline(lines, rows, weights, begin, p["header_block_rows"])
         if first == rows[begin]:  # (or right above the body, under its date)
             first, dates = dated_headline(lines, rows, weights, begin, p["header_block_rows"]) or (first, set())
+        if first == rows[begin]:  # (or above a byline, cut from the body by a toolbar, which goes)
+            first, toolbar = headline_over_toolbar(lines, rows, weights, begin, p["header_block_rows"]) \
+                or (first, set())
     start = headline if headline is not None else first
     # Outside the body only what is not prose goes: a paragraph split off by a large block
     # (a gallery, a video) stays, and the other rules judge it like any line.
     outside = {i for i in rows if (i < start or i > last) and not is_sentence_prose(lines[i], prose_words)}
     outside |= _far_lone_prose(lines, rows, weights, start, last, window)
     outside |= {rows[k] for k in cards if rows[k] < start or rows[k] > last}
+    outside |= toolbar
     authors = _author_names(lines, rows, start, first)
     outside -= _author_bio(lines, rows, _bylined_names(lines, rows, start, p["header_block_rows"], prose_words), last, window)
     for i in rows:  # between headline and body: bylines, dates, standfirsts stay; labels go

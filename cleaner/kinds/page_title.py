@@ -202,8 +202,7 @@ def bylined_headline(lines: list[Line], rows: list[int], weights: list[int], beg
     too reads like a headline: the first was the standfirst). A teaser list above the
     body holds headlines with no byline under them."""
     block = _header_block(lines, rows, weights, begin, block_rows)
-    strong = [k for k, below in zip(block[1:], block) if lines[rows[below]].guarded
-              and _is_headline_shape(lines[rows[k]]) and not lines[rows[k]].guarded]
+    strong = _over_byline(lines, rows, block)
     if strong:
         return rows[strong[-1]]
     bylined, found = False, None
@@ -219,6 +218,64 @@ def bylined_headline(lines: list[Line], rows: list[int], weights: list[int], beg
     return rows[found] if found is not None else rows[begin]
 
 
+def headline_over_toolbar(lines: list[Line], rows: list[int], weights: list[int], begin: int,
+                          block_rows: int) -> tuple[int, set[int]] | None:
+    """The headline and the toolbar rows of a head block cut from its body by a toolbar no
+    rule knows (font-size buttons 'AA', 'Medium', 'Large'; a share bar's bare names): past
+    the toolbar (see :func:`_toolbar_above`), a headline-shaped line right above a byline or
+    date, as :func:`bylined_headline` finds it. Two pieces of evidence: the byline under the
+    headline, and nothing but the toolbar between them and the body; a menu above a body
+    has no byline in it, a teaser list no toolbar under it.
+
+    >>> page = [Line(1, "Harbour road closed for repairs"), Line(2, "By Ann Lee", guarded=True),
+    ...         Line(3, "AA"), Line(4, "Medium"), Line(5, "Large"), Line(6, "Larger"),
+    ...         Line(7, "The harbour road closes on Monday for six weeks of repairs, the council said.")]
+    >>> headline_over_toolbar(page, list(range(7)), [-10] * 6 + [16], 6, 12)
+    (0, {2, 3, 4, 5})
+    >>> headline_over_toolbar(page[2:], list(range(5)), [-10] * 4 + [16], 4, 12) is None  # (no byline)
+    True
+    """
+    toolbar = _toolbar_above(lines, rows, begin)
+    if toolbar == begin:
+        return None
+    strong = _over_byline(lines, rows, _header_block(lines, rows, weights, toolbar, block_rows))
+    if not strong:
+        return None
+    return rows[strong[-1]], {rows[k] for k in range(toolbar, begin) if not ruled(lines[rows[k]])}
+
+
+def _over_byline(lines: list[Line], rows: list[int], block: list[int]) -> list[int]:
+    """The headline-shaped rows of ``block`` printed right above a byline or date."""
+    return [k for k, below in zip(block[1:], block) if lines[rows[below]].guarded
+            and _is_headline_shape(lines[rows[k]]) and not lines[rows[k]].guarded]
+
+
+def _toolbar_above(lines: list[Line], rows: list[int], begin: int, most: int = 8) -> int:
+    """Where a toolbar right above the body (``begin``) starts: a run of up to ``most`` rows
+    of one or two words each, no sentence, no byline (font-size buttons, a share bar the
+    catalogue does not know), lines a rule dropped included; ``begin`` if there is none.
+    Only a headline over a byline above it is taken past it (see :func:`bylined_headline`).
+
+    >>> page = [Line(1, "Harbour road closed for repairs"), Line(2, "By Ann Lee", guarded=True),
+    ...         Line(3, "AA"), Line(4, "Medium"), Line(5, "Large"), Line(6, "Larger"),
+    ...         Line(7, "The harbour road closes on Monday for six weeks of repairs, the council said.")]
+    >>> _toolbar_above(page, list(range(7)), 6)
+    2
+    """
+    top = begin
+    for k in range(begin - 1, max(begin - 1 - most, -1), -1):
+        line = lines[rows[k]]
+        if ruled(line) and line.category not in END_CATEGORIES:
+            continue
+        if ruled(line) or line.guarded or line.words > 2 or ends_sentence(line.text):
+            break
+        top = k
+    return top
+
+
+_COMMENT_COUNT = compile_pattern(r"(?i)\d{1,5}\s*+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarzy?|комментари[йяев]{0,2})")
+
+
 def _header_block(lines: list[Line], rows: list[int], weights: list[int], begin: int, block_rows: int) -> list[int]:
     """The rows (indexes into ``rows``, from the body up) of what stays between a headline
     and its body: see :func:`bylined_headline`."""
@@ -227,8 +284,8 @@ def _header_block(lines: list[Line], rows: list[int], weights: list[int], begin:
     for k in range(begin - 1, -1, -1):
         line = lines[rows[k]]
         if ruled(line):
-            if line.category in END_CATEGORIES:
-                break
+            if line.category in END_CATEGORIES and not _COMMENT_COUNT.fullmatch(line.text):
+                break  # (a story's comment counter under its date is no comment section)
             continue
         if len(block) == block_rows:
             break
