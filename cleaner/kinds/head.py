@@ -124,6 +124,27 @@ def _continues(text: str) -> bool:
     return first.islower()
 
 
+# a sentence that ends inside the line: a word in lower case, its full stop, and more text
+_INNER_STOP = compile_pattern(r"([^\W\d_]{3,})[.!?]\s+\S")
+_TWO_SENTENCES_WORDS = 12  # a headline of two short sentences ('Storm hits. Town waits') is shorter
+# a question of a Q&A or an FAQ ('Q. What is ...?', 'F: Wie ...', 'P: ¿Cómo ...?'), not a headline
+_QA_QUESTION = compile_pattern(r"^(?:Q|F|P|D|В|Q&A|Question|Frage|Pregunta|Вопрос)\s*+[.:：]\s*+\S")
+
+
+def _prose_without_stop(text: str, words: int) -> bool:
+    """A long line holding a sentence that ends inside it is prose whose last full stop
+    was lost (a record cut short), not a headline: the short line above it is the headline,
+    not a label. An abbreviation's dot ('U.S. Sen. Smith', 'Dr. Lee') follows a capital.
+
+    >>> _prose_without_stop("Kosova'nın başkenti Priştine'de film haftası başladı. Film haftasında ödüllü filmler gösterilecek", 12)
+    True
+    >>> _prose_without_stop("U.S. Sen. Smith and Gov. Lee agree on the new water plan for the valley towns", 16)
+    False
+    """
+    return words >= _TWO_SENTENCES_WORDS and any(
+        match.group(1).islower() for match in _INNER_STOP.finditer(text))
+
+
 class HeadKind(ReviseKind):
     name = "head"
     summary = "short labels (site name, section) above the headline, if a headline-like line follows"
@@ -169,10 +190,12 @@ class HeadKind(ReviseKind):
                 continue
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
                     or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)
-                    or _ENUMERATED.match(line.text) or _RECITAL.match(line.text) or _repeats_words(line.text)):
+                    or _ENUMERATED.match(line.text) or _RECITAL.match(line.text) or _repeats_words(line.text)
+                    or _QA_QUESTION.match(line.text) or _prose_without_stop(line.text, line.words)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
                 # rest of a sentence split onto lines at its links, a list's item, bulleted or
-                # numbered, a decree's first recital, a rating printed as words: no headline)
+                # numbered, a decree's first recital, a rating printed as words, a Q&A's
+                # question, prose cut before its full stop: no headline)
                 return
             break
         else:
