@@ -128,6 +128,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     anchor = title_anchor(lines, rows, weights, window, title, site, story, p["clearly_more"])
     if anchor is not None and begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
+    elif anchor is None and title and _opens_article(lines, rows, weights, prose_words):
+        anchor = 0  # (the same with no copy below: the article right under the title, see there)
     body = densest_from(weights, anchor) if anchor is not None else _densest(weights)
     densest = _densest(weights)
     if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
@@ -202,6 +204,40 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
         menus = any(i in outside for i in rows[1:] if i < min(records))
         outside = (outside - records) | ({rows[0]} - records if menus else set())
     return outside
+
+
+def _opens_article(lines: list[Line], rows: list[int], weights: list[int], prose_words: int) -> bool:
+    """The first row, which no line below repeats, is the headline of an article already cut
+    (page mode's own output, read again): it reads like a title, a paragraph stands right
+    under it (a sentence of ``prose_words`` words or more, or a phrase that introduces a list
+    with ':'; no byline, no teaser's headline), and the best stretch from there takes in the densest stretch of the page
+    (lists and labels between its paragraphs cost it less than its prose gives), and fewer
+    than half of that stretch's rows cost it anything. A page's <title> over a notice in
+    prose ('You are using an old browser ...') has its menus below: a stretch that ends
+    before the article, or one of menus and teasers.
+
+    >>> paragraph = "A light laptop is easy to carry all day, but it costs more to buy and to repair."
+    >>> text = ["What to look for in a laptop?", "These are the points to check before you buy one:",
+    ...         "- Weight", "- Battery", "- Screen", "Weight", paragraph, "Battery", paragraph]
+    >>> lines, rows = [Line(i, t) for i, t in enumerate(text)], list(range(len(text)))
+    >>> _opens_article(lines, rows, [7, 14, 0, 0, 0, -10, 19, -10, 19], 8)  # (a list its line introduces: 0)
+    True
+    >>> text = ["Laptops | Site", "You use an old browser that this site no longer supports, so pages may fail.",
+    ...         "Home", "News", "Deals", "Forum", "Login", "Shop", paragraph, paragraph]
+    >>> lines, rows = [Line(i, t) for i, t in enumerate(text)], list(range(len(text)))
+    >>> _opens_article(lines, rows, [-10, 18, -10, -10, -10, -10, -10, -10, 19, 19], 8)
+    False
+    """
+    below = lines[rows[1]] if len(rows) > 1 else None
+    if (below is None or weights[1] <= 0 or below.guarded or below.words < prose_words
+            or not (ends_like_sentence(below.text) or below.text.endswith((":", "：")))
+            or not begins_with_headline(lines, rows, weights, 1)):
+        return False
+    top, densest = densest_from(weights, 0), _densest(weights)
+    if top is None or densest is None or top[1] < densest[1]:
+        return False
+    costly = sum(1 for k in range(top[0], top[1] + 1) if weights[k] < 0)
+    return 2 * costly < top[1] + 1 - top[0]  # (most rows prose or structure: no menu between)
 
 
 _LIST_ITEM = compile_pattern(rf"^(?:[{BULLET_MARKS}+]|\d{{1,2}}[.)])\s")
