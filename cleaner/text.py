@@ -17,9 +17,33 @@ from .cache import compile_pattern
 if TYPE_CHECKING:  # (lines are duck-typed here: the document module imports this one)
     from .document import Line
 
+
+def _marks() -> str:
+    """The combining marks (Unicode Mn, Mc) of the scripts that write vowels and tones with
+    them (Devanagari, Bengali, Tamil, Thai, Myanmar...), as ranges for a character class.
+    ``\\w`` does not match them, so a word holds them explicitly: 'मंत्री' is one word, not
+    three, and a Hindi line is not counted twice its words (which made it look like prose).
+
+    >>> words("प्रधानमंत्री ने कहा"), word_count("ராஜ்பவனில் நடைபெற்ற விழாவில்")
+    (['प्रधानमंत्री', 'ने', 'कहा'], 3)
+    >>> words("នាយករដ្ឋមន្ត្រី បានថ្លែង")
+    ['នាយករដ្ឋមន្ត្រី', 'បានថ្លែង']
+    """
+    from unicodedata import category
+    marks = [code for code in range(0x300, 0x1800) if category(chr(code)) in ("Mn", "Mc")]
+    ranges, start = [], marks[0]
+    for previous, code in zip(marks, marks[1:] + [-1]):
+        if code != previous + 1:
+            ranges.append(chr(start) if start == previous else f"{chr(start)}-{chr(previous)}")
+            start = code
+    return "".join(ranges)
+
+
+_MARKS = _marks()
 _WORD_CHAR = compile_pattern(r"[^\W_]")
-_WORD = compile_pattern(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_PLAIN_WORD = compile_pattern(r"\w+")
+# a word: letters and digits, with the combining marks between and after them
+_WORD = compile_pattern(rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*|['’.\-][^\W_]+)*")
+_PLAIN_WORD = compile_pattern(rf"[\w{_MARKS}]+")
 _CJK = compile_pattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 DIGIT = compile_pattern(r"\d")
 # the separators of data and code (a CSV row, a path, ``key=value``), which labels do not hold
@@ -66,10 +90,14 @@ _counts: dict[str, int] = {}  # a memo of a pure function (each settle pass coun
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word).
+    """Words in ``text``; a CJK character counts as half a word (2 chars ~ 1 word), and a
+    run of Thai, Lao, Myanmar or Khmer letters (written without spaces between its words) a
+    word for each four letters.
 
     >>> word_count("Kim Jong-un met Putin."), word_count("北朝鮮とロシア")
     (4, 3)
+    >>> word_count("“เศรษฐา” ย้ำต้องเลือกพรรคมีประสบการณ์")
+    8
     """
     count = _counts.get(text)
     if count is None:
@@ -83,9 +111,30 @@ def _count_words(text: str) -> int:
     if text.isascii():
         return count_ascii_words(text)
     cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    unspaced = _UNSPACED.findall(text)
+    if cjk or unspaced:
+        if unspaced:
+            text = _UNSPACED.sub(" ", text)
+        count = len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + cjk // 2
+        return count + sum(_unspaced_words(run) for run in unspaced)
     return len(_WORD.findall(text))
+
+
+# the scripts that write a phrase's words without spaces between them (Thai, Lao, Myanmar,
+# Khmer): a run of them holds several words, which no space marks
+_UNSPACED = compile_pattern(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+_UNSPACED_LETTERS = 4  # (letters of a word, its vowel and tone marks apart: 'ต้อง', 'เลือก')
+
+
+def _unspaced_words(run: str) -> int:
+    """The words of a run of Thai, Lao, Myanmar or Khmer letters: one for each four letters
+    or part of four (a mark adds none); a run of punctuation ('។') has none.
+
+    >>> _unspaced_words("ย้ำต้องเลือกพรรคมีประสบการณ์"), _unspaced_words("ข่าว"), _unspaced_words("។")
+    (6, 1, 0)
+    """
+    letters = sum(1 for char in run if char.isalnum())
+    return -(-letters // _UNSPACED_LETTERS)
 
 
 # an ASCII line's characters as word characters (a), marks that may join two words (.) and others
