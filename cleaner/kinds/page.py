@@ -117,6 +117,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     for k in wrapped:  # a paragraph wrapped by hand weighs as the prose it is
         weights[k] = max(weights[k], lines[rows[k]].words)
     _neutral_structure(lines, rows, weights, p)
+    for k in range(len(rows)):  # a date printed one part a line costs nothing (it is no label)
+        for j in _split_date_at(lines, rows, k):
+            weights[j] = max(weights[j], 0)
     _headline_runs(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
     for k in cards:  # a teaser's summary is no article prose
@@ -188,6 +191,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= {i for i in rows[end + 1 : end + 1 + byline_rows] if lines[i].guarded}  # a byline at the end
     if headline is not None:
         outside -= _dated_above(lines, rows, rows.index(headline), byline_rows)
+    outside -= _split_dates(lines, rows, rows.index(start), rows.index(first), byline_rows)
     outside -= dates  # (the date over a headline found by it)
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= table_notes(lines, rows, end)
@@ -701,6 +705,8 @@ def _author_bio(lines: list[Line], rows: list[int], names: set[str], last: int, 
     return bio
 
 
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|janv|févr"
+          r"|mars|avr|juin|juil|août|sept|déc|ene|abr|ago|dic|fev|set|out|gen|mag|giu|lug|ott)[a-zéû]*\.?")
 def _is_plain_label(line: Line) -> bool:
     """A short line no rule dropped and no guard marked (a date, a byline: a comment's header)."""
     return not ruled(line) and not line.guarded and line.words <= 8
@@ -720,6 +726,56 @@ def _dated_above(lines: list[Line], rows: list[int], head: int, byline_rows: int
         elif not (ruled(line) or line.words <= 2):
             break
     return kept
+
+
+# a date whose parts a page prints one a line, read joined: '14 Mar 2023 8:05am, EDT', 'March 14, 2023'
+_SPLIT_DATE = compile_pattern(
+    rf"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:(\d{{1,2}})\.? {_MONTH},?|{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,?)"
+    r" (?:19|20)\d{2}(?: \d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?(?:,? (?-i:[A-Z]{2,4}))?)?$")
+_SPLIT_DATE_ROWS = 5  # the most lines a split date takes (weekday, day, month, year, time)
+
+
+def _split_dates(lines: list[Line], rows: list[int], head: int, body: int, byline_rows: int) -> set[int]:
+    """A date printed one part a line ('14' / 'Mar' / '2023' / '8:05am, EDT'), which no guard
+    reads since no line holds a date, just above the article's first line ``head`` (a
+    row index) or between it and the body's first row ``body``. Two pieces of evidence
+    besides the short lines' shape: read together, in adjacent lines (no blank line between
+    them), they are a whole date (a day of 1 to 31, a month's name, a year, maybe a clock
+    time), and they stand in the article's header (above the headline, only lines a rule
+    dropped, up to ``byline_rows``, may stand between). A pager's or a teaser list's dates
+    printed the same way stand above other stories' headlines, below the article, and
+    still go.
+
+    >>> text = ["Print", "14", "Mar", "2023", "8:05am, EDT", "", "Harbour ferry gets a new timetable", "It runs often."]
+    >>> lines = [Line(i, t) for i, t in enumerate(text)]
+    >>> rows = [0, 1, 2, 3, 4, 6, 7]
+    >>> sorted(_split_dates(lines, rows, 5, 6, 3)), sorted(_split_dates(lines, rows, 0, 6, 3))
+    ([1, 2, 3, 4], [1, 2, 3, 4])
+    >>> text = ["Page", "14", "Mar", "99", "", "Harbour ferry gets a new timetable", "It runs often."]
+    >>> _split_dates([Line(i, t) for i, t in enumerate(text)], [0, 1, 2, 3, 5, 6], 4, 5, 3)
+    set()
+    """
+    k, skipped = head - 1, 0
+    while k >= 0 and ruled(lines[rows[k]]) and skipped < byline_rows:
+        k, skipped = k - 1, skipped + 1
+    found = _split_date_at(lines, rows, k)
+    for k in range(head + 1, body):
+        found |= _split_date_at(lines, rows, k)
+    return {rows[j] for j in found}
+
+
+def _split_date_at(lines: list[Line], rows: list[int], k: int) -> set[int]:
+    """The row indexes of a date printed one part a line whose last part is row index ``k``."""
+    run: list[int] = []
+    while (k >= 0 and len(run) < _SPLIT_DATE_ROWS and not ruled(lines[rows[k]]) and lines[rows[k]].words <= 3
+           and (not run or rows[k] == rows[run[-1]] - 1)):
+        run.append(k)
+        k -= 1
+    for n in range(len(run), 2, -1):
+        found = _SPLIT_DATE.match(" ".join(lines[rows[j]].text.strip() for j in reversed(run[:n])))
+        if found and 1 <= int(found.group(1) or found.group(2)) <= 31:
+            return set(run[:n])
+    return set()
 
 
 def _densest(weights: list[int]) -> tuple[int, int] | None:
