@@ -40,9 +40,16 @@ def table_after(lines: list[Line], rows: list[int], end: int, max_rows: int) -> 
     a number (standings, tour dates, prices), which menus and teaser lists rarely do; or
     when it stands right under the body (no blank line) and half its lines or more end in
     a comma: a sentence carried on over short lines (a letter's sign-off, a verse), which
-    menus do not end in."""
+    menus do not end in. An ad label (a line an ``ads`` rule dropped: 'Hirdetés', 'Anzeige')
+    between the line that introduces the list and the list is passed over: a site sets its
+    ad slots inside the story, and the slot's label ends no article (a warning's counties,
+    listed per level under 'These warnings are in force:' and an ad slot, stay)."""
+    start = end + 1
+    while start < len(rows) and start <= end + _AD_ROWS and ruled(lines[rows[start]]) \
+            and lines[rows[start]].category == _ADS and lines[rows[end]].text.endswith((":", "：")):
+        start += 1
     block: list[int] = []
-    for k in range(end + 1, min(len(rows), end + 1 + max_rows)):
+    for k in range(start, min(len(rows), end + 1 + max_rows)):
         # the block's own heading may stand apart ("Tour dates", a blank line, the dates)
         if ruled(lines[rows[k]]) or (len(block) > 1 and rows[k] != rows[k - 1] + 1):
             break
@@ -105,6 +112,8 @@ _SUBHEAD_WORDS = 6  # the most words of a subheading between two rows of a table
 
 
 _LIST_WORDS = 8  # the most words of an item a data row introduces
+_ADS = "ads"  # the category of the ad labels a list may stand under (see table_after)
+_AD_ROWS = 2  # the most ad labels passed over between a list and the line introducing it
 
 
 _NUMBER = compile_pattern(r"(?<![\w.])[+-]?\d[\d.,:'’/-]*%?(?![\w])")
