@@ -30,18 +30,25 @@ class LineKind(ClassifyKind):
         "subheading": Param(False, "a line of one or two words it matched stays as the story's subheading: no rule "
                                    "dropped the line above, and the next line is a paragraph of prose that names it, "
                                    "as written ('TikTok' over 'TikTok said on Monday ...')"),
+        "scores": Param(False, "the bare fractions it matched ('6/10') stay as a review's scores when two or more "
+                               "of one total (5, 10, 20 or 100) do not count up in the order printed ('6/10', "
+                               "'9/10', '6/10'): a gallery's counters go up one slide at a time"),
     }
 
     def finish(self, doc: Document, rules: list[Rule], proposed: set[int] | None) -> None:
         """A rule with ``table_header`` gives back the lines it dropped that head a table,
         one with ``subheading`` the ones that head a paragraph about them, one with
-        ``source_note`` the agency names it dropped that sign the story."""
+        ``source_note`` the agency names it dropped that sign the story, one with ``scores``
+        the bare fractions that are a review's scores."""
         tables = {rule.full_id for rule in rules if rule.param("table_header")}
         subheadings = {rule.full_id for rule in rules if rule.param("subheading")}
         notes = {rule.full_id: rule.items for rule in rules if rule.param("source_note") and rule.items is not None}
-        if not (tables or subheadings or notes):
+        scored = {rule.full_id for rule in rules if rule.param("scores")}
+        if not (tables or subheadings or notes or scored):
             return
         lines = doc.lines
+        for i in score_lines(lines, scored):
+            lines[i].decide(KEEP, "", "", "")
         for i, line in enumerate(lines):
             if line.action != DROP:
                 continue
@@ -50,6 +57,42 @@ class LineKind(ClassifyKind):
                 line.decide(KEEP, "", "", "")
             elif line.rule in notes and notes[line.rule].fullmatch(line.text) and signs_story(lines, i):
                 line.decide(KEEP, "", "", "")
+
+
+_FRACTION = compile_pattern(r"\s*+(\d{1,3})\s*+/\s*+(\d{1,3})\s*+")
+_SCALES = frozenset({5, 10, 20, 100})  # the totals a reviewer scores out of
+
+
+def score_lines(lines: list[Line], rules: set[str]) -> list[int]:
+    """The lines ``rules`` dropped that are a review's scores: bare fractions ('6/10'),
+    two or more of one total that is a reviewer's scale (5, 10, 20, 100), whose numbers do
+    not go up from one to the next in the order printed (a film site's verdicts '6/10',
+    '9/10', '6/10'; a car test's '10/10' for its suspension over '5/10' for its price). A
+    gallery's counters of that total count up, one slide at a time ('1/10', '2/10'), and
+    a lone counter says nothing more: they still go.
+
+    >>> def doc(*texts):
+    ...     return [Line(n, text, "drop" if "/" in text else "keep", "r") for n, text in enumerate(texts)]
+    >>> score_lines(doc("Kritik", "6/10", "A long day.", "9/10", "Short.", "6/10"), {"r"})
+    [1, 3, 5]
+    >>> score_lines(doc("1/10", "Slide one.", "2/10", "Slide two.", "3/10"), {"r"})
+    []
+    >>> score_lines(doc("4/12", "Slide.", "2/12"), {"r"}), score_lines(doc("Price", "5/10"), {"r"})
+    ([], [])
+    """
+    if not rules:
+        return []
+    totals: dict[int, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        if line.action == DROP and line.rule in rules and (m := _FRACTION.fullmatch(line.text)):
+            total = int(m.group(2))
+            if total in _SCALES and int(m.group(1)) <= total:
+                totals.setdefault(total, []).append((i, int(m.group(1))))
+    kept = []
+    for found in totals.values():
+        if len(found) >= 2 and any(b <= a for (_, a), (_, b) in zip(found, found[1:])):
+            kept.extend(i for i, _ in found)
+    return sorted(kept)
 
 
 _NUMBER = compile_pattern(r"\d+")
