@@ -114,6 +114,19 @@ def _repeats_words(text: str) -> bool:
     return len(found) >= 4 and 2 * len(set(found)) <= len(found)
 
 
+def _spelled_out(text: str) -> bool:
+    """Four or more letters printed one by one with spaces between them: a heading spelled
+    out ('C A L E N D A R U L' over an admission notice's dates), one word by sense but ten
+    by count, which no headline of five to 25 words is. The short line above it is the
+    notice's own title ('ADMITERE SEPTEMBRIE 2017'), no label.
+
+    >>> _spelled_out("C A L E N D A R U L"), _spelled_out("A B C of the new exam rules")
+    (True, False)
+    """
+    found = text.split()
+    return len(found) >= 4 and all(len(word) == 1 for word in found)
+
+
 def _continues(text: str) -> bool:
     """The line starts in lower case: the rest of a sentence, no headline.
 
@@ -191,11 +204,13 @@ class HeadKind(ReviseKind):
             if (line.guarded or ends_sentence(line.text) or line.words > longest or line.words < shortest
                     or KEY_VALUE.search(line.text) or _continues(line.text) or BULLET.match(line.text)
                     or _ENUMERATED.match(line.text) or _RECITAL.match(line.text) or _repeats_words(line.text)
-                    or _QA_QUESTION.match(line.text) or _prose_without_stop(line.text, line.words)):
+                    or _QA_QUESTION.match(line.text) or _prose_without_stop(line.text, line.words)
+                    or _spelled_out(line.text)):
                 # (prose, a 'label: value' data line, a byline's affiliation under a name, the
                 # rest of a sentence split onto lines at its links, a list's item, bulleted or
                 # numbered, a decree's first recital, a rating printed as words, a Q&A's
-                # question, prose cut before its full stop: no headline)
+                # question, prose cut before its full stop, a heading spelled out letter by
+                # letter: no headline)
                 return
             break
         else:

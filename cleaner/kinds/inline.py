@@ -25,9 +25,10 @@ class InlineKind(ReviseKind):
     def check(self, doc: Document, rule: Rule, matching: frozenset[int]) -> None:
         """Links to other stories inserted between the paragraphs ('SEAN SPICER ELIMINATED
         FROM DANCING WITH THE STARS'): a line the patterns match goes only once a paragraph
-        of the story (a kept line of ``prose_words`` words that ends like a sentence, not one
-        the patterns match) stands above it. A line of the same shape above the first
-        paragraph is the story's headline or its title set in capitals, and stays.
+        of the story (a kept line of ``prose_words`` words that ends like a sentence, made of
+        words (:func:`worded`), not one the patterns match) stands above it. A line of the
+        same shape above the first paragraph is the story's headline or its title set in
+        capitals, and stays.
 
         >>> from cleaner.document import Document
         >>> from cleaner.rules import parse_rule
@@ -49,8 +50,23 @@ class InlineKind(ReviseKind):
                 if (story_begun and line.is_kept and not line.guarded and not _announced(lines, i, matching)
                         and not _retold(lines, i, matching, prose_words)):
                     line.drop(rule)
-            elif not story_begun and is_prose(line, prose_words, sentence=True):
+            elif not story_begun and is_prose(line, prose_words, sentence=True) and worded(line.text):
                 story_begun = True
+
+
+def worded(text: str) -> bool:
+    """Letters make at least half of the line's characters (spaces aside): a paragraph of
+    the story is made of words. A line of dates and clock times printed above the headline
+    ('14, Enero, 2016 14, Enero, 2016 1:30 a.m. 1:30 a.m.': twelve words by count, ending
+    in a period) is no paragraph, and a headline in capitals under it stays.
+
+    >>> worded("14, Enero, 2016 14, Enero, 2016 1:30 a.m. 1:30 a.m.")
+    False
+    >>> worded("The index rose 2.3% to 1,234 points on Monday, after falling 0.4% on Friday.")
+    True
+    """
+    chars = [c for c in text if not c.isspace()]
+    return 2 * sum(1 for c in chars if c.isalpha()) >= len(chars)
 
 
 _SENTENCE_WORDS = 4  # the fewest words of a sentence under way above the line

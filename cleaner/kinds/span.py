@@ -110,8 +110,29 @@ def is_link_item(line: Line, max_words: int, sentences: bool = False) -> bool:
     if BULLET.match(line.text):
         return words <= 2 * max_words
     if sentences:
-        return words <= max_words and not quotes_speech(line.text)
+        return words <= max_words and not quotes_speech(line.text) and _sentences(line.text) < _PARAGRAPH_SENTENCES
     return words <= max_words and not ends_sentence(line.text)
+
+
+_PARAGRAPH_SENTENCES = 3  # a caption says one thing, two at most; three sentences are a paragraph
+# a sentence's end inside the line: a full stop after a word of two letters or more (not an
+# initial, 'Jae C. Hong', nor an abbreviation's letters, 'U.S.'), a space and a capital
+_SENTENCE_BREAK = compile_pattern(r"(?<![^\W\d_])[^\W\d_]{2,}[.!?][\"”’»)]?\s+([^\W\d_])")
+
+
+def _sentences(text: str) -> int:
+    """The sentences of ``text``: its sentence ends inside the line, and one more.
+
+    A line of three sentences is the story's paragraph, not a caption, even with a credit
+    under it: a Czech story's first paragraph ('Dozorčí rada ... zvolila ... Martina Romana.
+    Ten má ... Doporučil ho ...') printed above its picture's 'Foto: ...' line.
+
+    >>> _sentences("Fans outside the stadium on Sunday."), _sentences("The U.S. team, coached by Jae C. Hong, won.")
+    (1, 1)
+    >>> _sentences("The board met on Monday. It chose a chief. He starts in May.")
+    3
+    """
+    return sum(1 for letter in _SENTENCE_BREAK.findall(text) if letter.isupper()) + 1
 
 
 def _ordinal(line: Line) -> int | None:
