@@ -209,9 +209,10 @@ _SENTENCE_ENDS: dict[tuple[bool, bool, bool, bool], object] = {}
 
 
 # the marks that end a sentence in the scripts cleaner meets: Latin, Greek and Cyrillic '.',
-# CJK '。', the danda of Devanagari and Bengali ('।', '॥'), the Urdu full stop ('۔') and the
-# Armenian one ('։'); a script without them (Thai) never ends a line like a sentence
-FULL_STOPS = ".!。！।॥۔։"
+# CJK '。', the danda of Devanagari and Bengali ('।', '॥'), the Urdu full stop ('۔'), the
+# Armenian ('։'), Ethiopic ('።'), Myanmar ('။') and Khmer ('។', '៕') ones and the Tibetan shad
+# ('།'); a script without them (Thai, Lao) never ends a line like a sentence
+FULL_STOPS = ".!。！।॥۔։።။។៕།"
 QUESTION_MARKS = "?？؟"  # (the Arabic '؟' too)
 
 

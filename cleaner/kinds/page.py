@@ -41,6 +41,7 @@ from .base import Param, ReviseKind
 from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, PRESS_LABEL, TRUNCATED, ends_like_sentence,
                          is_sentence_prose, ruled, ruled_else, sentence_words)
 from .page_bridge import BRIDGE_MAX_ROWS, bridged
+from .page_count import continued_count
 from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
 from .page_wrap import wrapped_runs
@@ -157,6 +158,8 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     begin, end = _widen(lines, rows, weights, cards, wrapped, body[0], end, anchor, p["max_gap"])
     if table > end:  # (widened from the story's end, the article may reach further: a list its line introduces)
         end = max(end, _widen(lines, rows, weights, cards, wrapped, body[0], table, anchor, p["max_gap"])[1])
+    # a ranking's last entries printed without their paragraphs, going on with its count
+    end = continued_count(lines, rows, begin, end, p["max_table_rows"], p["numbered_min_run"])
     if sum(w for w in weights[max(0, begin - window) : end + 1 + window] if w > 0) < p["min_body_words"]:
         return set()  # too little prose to tell the article from the page: when in doubt, keep
     first, last = rows[begin], rows[end]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..cache import compile_pattern
 from ..document import DROP, Line
-from ..text import ends_sentence, is_prose
+from ..text import FULL_STOPS, QUESTION_MARKS, ends_sentence, is_prose
 
 PAGE = "page"  # the page rule's category
 END_CATEGORIES = ("related", "footer", "comments")  # a rule's drop of these ends the article
@@ -23,7 +23,7 @@ PRESS_LABEL = compile_pattern(
     r"(?i)^(?:press(?:emitteilung|emeldung|einformation|meddelande|emeddelelse|emelding)|persbericht|"
     r"(?:press|news|media) release|communiqu[ée](?: de presse)?|comunicado(?: de (?:prensa|imprensa))?|"
     r"nota de prensa|comunicato stampa|komunikat prasowy|informacja prasowa|tiedote|tiskov[áa] zpr[áa]va)\s*+$")
-_SCRIPT_ENDS = "؟।॥۔։።။"
+_SCRIPT_ENDS = FULL_STOPS + QUESTION_MARKS
 _SCRIPT_CLOSERS = " \"'”’»)]"
 
 
@@ -39,8 +39,9 @@ def ruled_else(line: Line) -> bool:
 
 def ends_like_sentence(text: str) -> bool:
     """A sentence ends here, a question too, with a smiley after the mark ("See you soon! 🙂"),
-    or a sentence of a script with its own marks (the Arabic question mark, the Devanagari
-    danda, the Urdu, Armenian, Ethiopic and Myanmar full stops).
+    or with closing quotes and brackets after it (the marks of every script,
+    :data:`cleaner.text.FULL_STOPS`: the Arabic question mark, the Devanagari danda, the
+    Urdu, Armenian, Ethiopic, Myanmar and Khmer full stops).
 
     >>> ends_like_sentence("Who won?"), ends_like_sentence("ما هو أكبر خليج في العالم؟"), ends_like_sentence("यह सच है।")
     (True, True, True)
