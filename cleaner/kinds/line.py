@@ -28,7 +28,7 @@ class LineKind(ClassifyKind):
                                     "under a paragraph ending like a sentence; elsewhere (beside a caption, between "
                                     "paragraphs) it is a picture's credit and goes"),
         "label_value": Param(False, "a line it matched that stands right under a short label ending in ':' "
-                                    "('Precincts Reporting:' over '25 / 25') stays as that label's value: a counter "
+                                    "('Precincts Reporting:' over '18 / 18') stays as that label's value: a counter "
                                     "of a gallery stands under a picture or a caption, not under a label"),
         "subheading": Param(False, "a line of one or two words it matched stays as the story's subheading: no rule "
                                    "dropped the line above, and the next line is a paragraph of prose that names it, "
@@ -105,10 +105,10 @@ _VALUE_LABEL_WORDS = 4  # the longest label ('Precincts Reporting:', 'Ballots co
 
 def under_label(lines: list[Line], i: int) -> bool:
     """The ``i``-th line stands right under a short label ending in ':' that no rule dropped:
-    it is the label's value ('Precincts Reporting:' over '25 / 25', a results page's count of
+    it is the label's value ('Precincts Reporting:' over '18 / 18', a results page's count of
     the precincts in), not a gallery's counter, which stands under a picture or a caption.
 
-    >>> under_label([Line(0, "Precincts Reporting:"), Line(1, "25 / 25")], 1)
+    >>> under_label([Line(0, "Precincts Reporting:"), Line(1, "18 / 18")], 1)
     True
     >>> under_label([Line(0, "Rescuers search the rubble in Kobe on Monday"), Line(1, "3 / 12")], 1)
     False
