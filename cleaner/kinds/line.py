@@ -27,6 +27,9 @@ class LineKind(ClassifyKind):
                                     "ending in ':' or 'by' ('Source:', 'Published by'), or the last kept line, right "
                                     "under a paragraph ending like a sentence; elsewhere (beside a caption, between "
                                     "paragraphs) it is a picture's credit and goes"),
+        "label_value": Param(False, "a line it matched that stands right under a short label ending in ':' "
+                                    "('Precincts Reporting:' over '18 / 18') stays as that label's value: a counter "
+                                    "of a gallery stands under a picture or a caption, not under a label"),
         "subheading": Param(False, "a line of one or two words it matched stays as the story's subheading: no rule "
                                    "dropped the line above, and the next line is a paragraph of prose that names it, "
                                    "as written ('TikTok' over 'TikTok said on Monday ...')"),
@@ -39,12 +42,14 @@ class LineKind(ClassifyKind):
         """A rule with ``table_header`` gives back the lines it dropped that head a table,
         one with ``subheading`` the ones that head a paragraph about them, one with
         ``source_note`` the agency names it dropped that sign the story, one with ``scores``
-        the bare fractions that are a review's scores."""
+        the bare fractions that are a review's scores, one with ``label_value`` the lines
+        that stand under a short label as its value."""
         tables = {rule.full_id for rule in rules if rule.param("table_header")}
         subheadings = {rule.full_id for rule in rules if rule.param("subheading")}
         notes = {rule.full_id: rule.items for rule in rules if rule.param("source_note") and rule.items is not None}
         scored = {rule.full_id for rule in rules if rule.param("scores")}
-        if not (tables or subheadings or notes or scored):
+        values = {rule.full_id for rule in rules if rule.param("label_value")}
+        if not (tables or subheadings or notes or scored or values):
             return
         lines = doc.lines
         for i in score_lines(lines, scored):
@@ -53,7 +58,8 @@ class LineKind(ClassifyKind):
             if line.action != DROP:
                 continue
             if (line.rule in tables and heads_table(lines, i)
-                    or line.rule in subheadings and heads_paragraph(lines, i)):
+                    or line.rule in subheadings and heads_paragraph(lines, i)
+                    or line.rule in values and under_label(lines, i)):
                 line.decide(KEEP, "", "", "")
             elif line.rule in notes and notes[line.rule].fullmatch(line.text) and signs_story(lines, i):
                 line.decide(KEEP, "", "", "")
@@ -135,6 +141,29 @@ def heads_table(lines: list[Line], i: int) -> bool:
         if rows[0] >= _MIN_NUMBERS or len(rows) == 2:
             break
     return bool(rows) and (rows[0] >= _MIN_NUMBERS or len(rows) == 2 and min(rows) >= _PAIR_NUMBERS)
+
+
+_VALUE_LABEL = compile_pattern(r"\S.{0,40}?[:：]")
+_VALUE_LABEL_WORDS = 4  # the longest label ('Precincts Reporting:', 'Ballots counted so far:') a value stands under
+
+
+def under_label(lines: list[Line], i: int) -> bool:
+    """The ``i``-th line stands right under a short label ending in ':' that no rule dropped:
+    it is the label's value ('Precincts Reporting:' over '18 / 18', a results page's count of
+    the precincts in), not a gallery's counter, which stands under a picture or a caption.
+
+    >>> under_label([Line(0, "Precincts Reporting:"), Line(1, "18 / 18")], 1)
+    True
+    >>> under_label([Line(0, "Rescuers search the rubble in Kobe on Monday"), Line(1, "3 / 12")], 1)
+    False
+    >>> under_label([Line(0, "The results of the vote in the county, precinct by precinct, as counted on the night:"), Line(1, "3 / 12")], 1)
+    False
+    """
+    j = i - 1
+    if j < 0 or lines[j].is_blank or not lines[j].is_kept:
+        return False
+    above = lines[j]
+    return above.words <= _VALUE_LABEL_WORDS and bool(_VALUE_LABEL.fullmatch(above.text))
 
 
 _LABEL = compile_pattern(r"(?i)\S.{0,40}?(?:[:：]|\b(?:by|von|par|por|di|da|door|av|przez))")
