@@ -38,7 +38,9 @@ class DuplicateKind(ReviseKind):
         content, not a duplicate; so is the title printed again under another clock time than
         the one above its first copy (a schedule: a programme that airs at 5:55 and at 6:20).
         A bulleted copy of the title is a list's item (the last step of a breadcrumb trail,
-        '• Posts' then '• <headline>'), not the title: the headline under it stays."""
+        '• Posts' then '• <headline>'), not the title: the headline under it stays; a line
+        ending in ':' is never the title (a letter's salutation over each letter of a
+        letters page, 'Editor of the Times:', is no headline printed again)."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         if not any(line.words >= shortest for line in doc.lines):
@@ -46,8 +48,10 @@ class DuplicateKind(ReviseKind):
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
         # (nor is a row of figures above it: a date, a weather or currency bar, 'DOLAR 42.81 ₺')
+        # (nor a line ending in ':', which opens what follows: a letter's salutation, 'Editor
+        # of the Times:', printed over each letter of a letters page, or a list's intro)
         title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)
-                      and _worded(l.text)), None)
+                      and _worded(l.text) and not l.text.endswith((":", "："))), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
