@@ -40,7 +40,7 @@ class DuplicateKind(ReviseKind):
         A bulleted copy of the title is a list's item (the last step of a breadcrumb trail,
         '• Posts' then '• <headline>'), not the title: the headline under it stays; a short line
         ending in ':' is never the title (a letter's salutation over each letter of a
-        letters page, 'Editor of the Times:', is no headline printed again)."""
+        letters page, 'Editor of the Gazette:', is no headline printed again)."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         if not any(line.words >= shortest for line in doc.lines):
@@ -49,7 +49,7 @@ class DuplicateKind(ReviseKind):
         # again in the story, would lose an item)
         # (nor is a row of figures above it: a date, a weather or currency bar, 'DOLAR 42.81 ₺')
         # (nor a short line ending in ':', which opens what follows: a letter's salutation,
-        # 'Editor of the Times:', printed over each letter of a letters page; a paragraph
+        # 'Editor of the Gazette:', printed over each letter of a letters page; a paragraph
         # ending in ':' over a table stays the title, so the table's header row, printed over
         # each of its tables, never becomes one)
         title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)
@@ -105,10 +105,10 @@ _SALUTATION_WORDS = 10  # the longest line ending in ':' that opens what follows
 
 def _salutation(line: Line) -> bool:
     """A short line ending in ':' (``_SALUTATION_WORDS`` words at most): it opens what
-    follows, a letter ('Editor of the Reformer:', 'To the Editor of The Times:') or a list,
+    follows, a letter ('Editor of the Gazette:', 'To the Editor of the Herald:') or a list,
     and is no headline.
 
-    >>> [_salutation(Line(0, t)) for t in ("Editor of the Reformer:", "Readers want the bridge fixed first")]
+    >>> [_salutation(Line(0, t)) for t in ("Editor of the Gazette:", "Readers want the bridge fixed first")]
     [True, False]
     """
     return line.words <= _SALUTATION_WORDS and line.text.endswith((":", "："))
