@@ -38,7 +38,9 @@ class DuplicateKind(ReviseKind):
         content, not a duplicate; so is the title printed again under another clock time than
         the one above its first copy (a schedule: a programme that airs at 5:55 and at 6:20).
         A bulleted copy of the title is a list's item (the last step of a breadcrumb trail,
-        '• Posts' then '• <headline>'), not the title: the headline under it stays."""
+        '• Posts' then '• <headline>'), not the title: the headline under it stays; a short line
+        ending in ':' is never the title (a letter's salutation over each letter of a
+        letters page, 'Editor of the Gazette:', is no headline printed again)."""
         title_min, min_words = rule.param("title_min_words"), rule.param("min_words")
         max_distance, shortest = rule.param("max_distance"), min(title_min, min_words)
         if not any(line.words >= shortest for line in doc.lines):
@@ -46,8 +48,12 @@ class DuplicateKind(ReviseKind):
         # (a bulleted line is a list's item, never the title: a list printed at the top, then
         # again in the story, would lose an item)
         # (nor is a row of figures above it: a date, a weather or currency bar, 'DOLAR 42.81 ₺')
+        # (nor a short line ending in ':', which opens what follows: a letter's salutation,
+        # 'Editor of the Gazette:', printed over each letter of a letters page; a paragraph
+        # ending in ':' over a table stays the title, so the table's header row, printed over
+        # each of its tables, never becomes one)
         title = next((l.key for l in doc.lines if l.is_kept and l.words >= title_min and not BULLET.match(l.text)
-                      and _worded(l.text)), None)
+                      and _worded(l.text) and not _salutation(l)), None)
         last_seen: dict[str, int] = {}
         answer_after: dict[str, str] = {}  # a question's key -> the line after its last copy
         position = 0
@@ -92,6 +98,20 @@ class DuplicateKind(ReviseKind):
 
 
 _LETTERS = compile_pattern(r"[^\W\d_]{2}")  # (two letters in a row)
+
+
+_SALUTATION_WORDS = 10  # the longest line ending in ':' that opens what follows (a salutation, a label)
+
+
+def _salutation(line: Line) -> bool:
+    """A short line ending in ':' (``_SALUTATION_WORDS`` words at most): it opens what
+    follows, a letter ('Editor of the Gazette:', 'To the Editor of the Herald:') or a list,
+    and is no headline.
+
+    >>> [_salutation(Line(0, t)) for t in ("Editor of the Gazette:", "Readers want the bridge fixed first")]
+    [True, False]
+    """
+    return line.words <= _SALUTATION_WORDS and line.text.endswith((":", "："))
 
 
 def _worded(text: str) -> bool:
