@@ -41,7 +41,7 @@ from .base import Param, ReviseKind
 from .page_lines import (CHROME_CATEGORIES, END_CATEGORIES, PAGE, PRESS_LABEL, TRUNCATED, ends_like_sentence,
                          is_sentence_prose, ruled, ruled_else, sentence_words)
 from .page_bridge import BRIDGE_MAX_ROWS, bridged
-from .page_count import continued_count
+from .page_count import continued_count, counted_lists
 from .page_records import records_under_headline
 from .page_tables import data_under_headline, fact_box_after, more_parts, table_after, table_notes
 from .page_wrap import wrapped_runs
@@ -249,54 +249,6 @@ def _opens_article(lines: list[Line], rows: list[int], weights: list[int], prose
 
 
 _LIST_ITEM = compile_pattern(rf"^(?:[{BULLET_MARKS}+]|\d{{1,2}}[.)])\s")
-_COUNTED = compile_pattern(r"^(\d{1,2})[.)]\s+\S")
-_COUNT_MIN = 3  # the fewest items of a counted list ('1.', '2.', '3.' under a line ending in ':')
-_COUNT_BLANKS = 3  # the most blank lines between a counted list's intro or items
-
-
-def _counted_lists(lines: list[Line], rows: list[int]) -> set[int]:
-    """The rows (indexes into ``rows``) of counted lists: under a line ending in ':', items
-    numbered 1, 2, 3 ... in order (``_COUNT_MIN`` or more), each perhaps wrapped onto one
-    more line right under it (no blank line between), at most ``_COUNT_BLANKS`` blank lines
-    between two of them. The count is the second piece of evidence that a list of short
-    items ('3. Hymn', '4. Eulogy' in an order of service, a recipe's steps) is the story's,
-    spaced by blank lines as some dumps print every item: a menu or a tag list counts
-    nothing, and a most-read list's numbered headlines are items already (three words or
-    more).
-
-    >>> text = ["The service runs as follows:", "", "1. Bells", "", "2. Prelude on the organ,",
-    ...         "or a choir", "", "3. Hymn", "", "4. Eulogy", "", "Flowers go on the coffin."]
-    >>> lines = [Line(i, t) for i, t in enumerate(text)]
-    >>> rows = [i for i, t in enumerate(text) if t]
-    >>> sorted(rows[k] for k in _counted_lists(lines, rows))
-    [2, 4, 5, 7, 9]
-    >>> _counted_lists([Line(0, "Menu:"), Line(1, "1. Home"), Line(2, "3. News")], [0, 1, 2])
-    set()
-    """
-    counted: set[int] = set()
-    k = 0
-    while k < len(rows):
-        if ruled(lines[rows[k]]) or not lines[rows[k]].text.endswith((":", "：")):
-            k += 1
-            continue
-        run: list[int] = []
-        expected, j = 1, k + 1
-        while j < len(rows) and not ruled(lines[rows[j]]) and rows[j] - rows[j - 1] <= _COUNT_BLANKS + 1:
-            m = _COUNTED.match(lines[rows[j]].text)
-            if m and int(m.group(1)) == expected:
-                expected += 1
-            elif not (m is None and run and run[-1] == j - 1 and rows[j] == rows[j - 1] + 1
-                      and _COUNTED.match(lines[rows[j - 1]].text)
-                      and not lines[rows[j]].text.endswith((":", "："))):
-                break  # (not the next number, nor the one line a wrapped item runs onto)
-            run.append(j)
-            j += 1
-        if expected - 1 >= _COUNT_MIN:
-            counted.update(run)
-        k = max(k + 1, j)
-    return counted
-
-
 # a turn of a dialogue: a speaker's name (three words at most, or 'Q' / 'A') and a colon
 _TURN = compile_pattern(r"^([^\W\d_][\w.\x27’-]*(?: [^\W\d_][\w.\x27’-]*){0,2})\s*+[:：]\s")
 
@@ -349,7 +301,7 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     ``max_gap`` label rows, when article prose follows them (a subheading, a "Learn more"
     link between paragraphs); over the list items right below it (bulleted or numbered
     lines of three words or more, and the short items of a list counted 1, 2, 3 ... under a
-    line ending in ':', see :func:`_counted_lists`); over a list a line ending in ':' introduces. Backward
+    line ending in ':', see :func:`page_count.counted_lists`); over a list a line ending in ':' introduces. Backward
     the same, up to the headline. A teaser card, or a line a rule dropped as related links,
     footer or comments (the end of the article), stops the widening. Past the labels the gap
     allows, a longer run of lists under their intros reaches the prose beyond it when its
@@ -358,7 +310,7 @@ def _widen(lines: list[Line], rows: list[int], weights: list[int], cards: set[in
     dialogue (the body holds the turns of two speakers or more), a short turn of one of its
     speakers ('KATHY: Yeah!') is the article's, as its prose is."""
     speakers = _speakers(lines, rows, begin, end)
-    counted = _counted_lists(lines, rows)
+    counted = counted_lists(lines, rows)
 
     def kind(k: int) -> str:
         line = lines[rows[k]]

@@ -1,4 +1,5 @@
-"""Page mode's count: numbered entries below the body that go on with the article's count.
+"""Page mode's counts: numbered entries below the body that go on with the article's count,
+and short items counted 1, 2, 3 under a line ending in ':' (see :func:`counted_lists`).
 
 A ranking or a list article numbers its entries ('12. Ben Platt' over a paragraph on him);
 a page dump may print the last entries without their paragraphs (text a script loads
@@ -78,3 +79,51 @@ def _entry_line(lines: list[Line], rows: list[int], k: int) -> bool:
     line = lines[rows[k + 1]]
     return not ruled(line) and _heading(line) is None and line.words <= _ENTRY_WORDS \
         and line.text.casefold() in heading
+
+
+_COUNTED = compile_pattern(r"^(\d{1,2})[.)]\s+\S")
+_COUNT_MIN = 3  # the fewest items of a counted list ('1.', '2.', '3.' under a line ending in ':')
+_COUNT_BLANKS = 3  # the most blank lines between a counted list's intro or items
+
+
+def counted_lists(lines: list[Line], rows: list[int]) -> set[int]:
+    """The rows (indexes into ``rows``) of counted lists: under a line ending in ':', items
+    numbered 1, 2, 3 ... in order (``_COUNT_MIN`` or more), each perhaps wrapped onto one
+    more line right under it (no blank line between), at most ``_COUNT_BLANKS`` blank lines
+    between two of them. The count is the second piece of evidence that a list of short
+    items ('3. Hymn', '4. Eulogy' in an order of service, a recipe's steps) is the story's,
+    spaced by blank lines as some dumps print every item: a menu or a tag list counts
+    nothing, and a most-read list's numbered headlines are items already (three words or
+    more).
+
+    >>> text = ["The service runs as follows:", "", "1. Bells", "", "2. Prelude on the organ,",
+    ...         "or a choir", "", "3. Hymn", "", "4. Eulogy", "", "Flowers go on the coffin."]
+    >>> lines = [Line(i, t) for i, t in enumerate(text)]
+    >>> rows = [i for i, t in enumerate(text) if t]
+    >>> sorted(rows[k] for k in counted_lists(lines, rows))
+    [2, 4, 5, 7, 9]
+    >>> counted_lists([Line(0, "Menu:"), Line(1, "1. Home"), Line(2, "3. News")], [0, 1, 2])
+    set()
+    """
+    counted: set[int] = set()
+    k = 0
+    while k < len(rows):
+        if ruled(lines[rows[k]]) or not lines[rows[k]].text.endswith((":", "：")):
+            k += 1
+            continue
+        run: list[int] = []
+        expected, j = 1, k + 1
+        while j < len(rows) and not ruled(lines[rows[j]]) and rows[j] - rows[j - 1] <= _COUNT_BLANKS + 1:
+            m = _COUNTED.match(lines[rows[j]].text)
+            if m and int(m.group(1)) == expected:
+                expected += 1
+            elif not (m is None and run and run[-1] == j - 1 and rows[j] == rows[j - 1] + 1
+                      and _COUNTED.match(lines[rows[j - 1]].text)
+                      and not lines[rows[j]].text.endswith((":", "："))):
+                break  # (not the next number, nor the one line a wrapped item runs onto)
+            run.append(j)
+            j += 1
+        if expected - 1 >= _COUNT_MIN:
+            counted.update(run)
+        k = max(k + 1, j)
+    return counted
