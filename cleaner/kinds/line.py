@@ -143,8 +143,7 @@ def heads_table(lines: list[Line], i: int) -> bool:
     return bool(rows) and (rows[0] >= _MIN_NUMBERS or len(rows) == 2 and min(rows) >= _PAIR_NUMBERS)
 
 
-_VALUE_LABEL = compile_pattern(r"\S.{0,40}?[:：]")
-_VALUE_LABEL_WORDS = 4  # the longest label ('Precincts Reporting:', 'Ballots counted so far:') a value stands under
+_VALUE_LABEL = compile_pattern(r"\S.{0,40}?[:：]")  # a value's label ends in ':' ('Precincts Reporting:')
 
 
 def under_label(lines: list[Line], i: int) -> bool:
@@ -160,14 +159,11 @@ def under_label(lines: list[Line], i: int) -> bool:
     False
     """
     j = i - 1
-    if j < 0 or lines[j].is_blank or not lines[j].is_kept:
-        return False
-    above = lines[j]
-    return above.words <= _VALUE_LABEL_WORDS and bool(_VALUE_LABEL.fullmatch(above.text))
+    return j >= 0 and not lines[j].is_blank and lines[j].is_kept and _is_label(lines[j], _VALUE_LABEL)
 
 
 _LABEL = compile_pattern(r"(?i)\S.{0,40}?(?:[:：]|\b(?:by|von|par|por|di|da|door|av|przez))")
-_LABEL_WORDS = 4  # the longest label ('Published by', 'Source:', 'Quelle:') a source note is set under
+_LABEL_WORDS = 4  # the longest label ('Published by', 'Source:', 'Precincts Reporting:') a note or a value is set under
 _PARAGRAPH_WORDS = 6  # the shortest last paragraph (in words) a sign-off closes
 
 
@@ -193,8 +189,13 @@ def signs_story(lines: list[Line], i: int) -> bool:
     if j is None:
         return False
     above = lines[j]
-    if above.words <= _LABEL_WORDS and _LABEL.fullmatch(above.text):
+    if _is_label(above, _LABEL):
         return True
     if any(line.is_kept for line in lines[i + 1:]):
         return False
     return is_prose(above, _PARAGRAPH_WORDS, guarded=True, sentence=True)
+
+
+def _is_label(line: Line, label) -> bool:
+    """``line`` is a short label (``_LABEL_WORDS`` words at most) of the shape ``label``."""
+    return line.words <= _LABEL_WORDS and label.fullmatch(line.text) is not None
