@@ -121,9 +121,9 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     for k in wrapped:  # a paragraph wrapped by hand weighs as the prose it is
         weights[k] = max(weights[k], lines[rows[k]].words)
     _neutral_structure(lines, rows, weights, p)
-    for k in range(len(rows)):  # a date printed one part a line costs nothing (it is no label)
-        for j in split_date_at(lines, rows, k):
-            weights[j] = max(weights[j], 0)
+    split = [split_date_at(lines, rows, k) for k in range(len(rows))]  # (a date's parts, by its last row)
+    for j in set().union(*split):  # a date printed one part a line costs nothing (it is no label)
+        weights[j] = max(weights[j], 0)
     _headline_runs(lines, rows, weights, p)
     cards = _teaser_cards(lines, rows, weights, p)
     for k in cards:  # a teaser's summary is no article prose
@@ -133,12 +133,12 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     site = site_names(lines[rows[0]].text) if rows else set()  # (a part of the title no line anchors on)
     story = story_part(lines[rows[0]].text, site) if title else ""
     anchor = title_anchor(lines, rows, weights, window, title, site, story, p["clearly_more"])
+    densest = _densest(weights)
     if anchor is not None and begins_with_headline(lines, rows, weights, anchor):
         anchor = 0  # the title is the headline, the article right below it (a page already cut)
-    elif anchor is None and title and _opens_article(lines, rows, weights, prose_words):
+    elif anchor is None and title and _opens_article(lines, rows, weights, densest, prose_words):
         anchor = 0  # (the same with no copy below: the article right under the title, see there)
-    body = densest_from(weights, anchor) if anchor is not None else _densest(weights)
-    densest = _densest(weights)
+    body = densest_from(weights, anchor) if anchor is not None else densest
     if anchor is not None and densest is not None and body is not None and densest[1] < anchor \
             and sum(weights[densest[0] : densest[1] + 1]) > sum(weights[body[0] : body[1] + 1]) \
             and sentence_words(lines, rows, densest) > sentence_words(lines, rows, body):
@@ -200,7 +200,7 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     outside -= sign_off(lines, rows, begin, end, p["header_block_rows"], byline_rows)
     if headline is not None:
         outside -= dated_above(lines, rows, rows.index(headline), byline_rows)
-    outside -= split_dates(lines, rows, rows.index(start), rows.index(first), byline_rows)
+    outside -= split_dates(lines, rows, split, rows.index(start), rows.index(first), byline_rows)
     outside -= dates  # (the date over a headline found by it)
     if end > body[1]:  # the body holds a table: its notes stay with it
         outside -= table_notes(lines, rows, end)
@@ -217,13 +217,15 @@ def article_bounds(lines: list[Line], p: Mapping) -> set[int]:
     return outside
 
 
-def _opens_article(lines: list[Line], rows: list[int], weights: list[int], prose_words: int) -> bool:
+def _opens_article(lines: list[Line], rows: list[int], weights: list[int], densest: tuple[int, int] | None,
+                   prose_words: int) -> bool:
     """The first row, which no line below repeats, is the headline of an article already cut
     (page mode's own output, read again): it reads like a title, a paragraph stands right
     under it (a sentence of ``prose_words`` words or more, or a phrase that introduces a list
-    with ':'; no byline, no teaser's headline), and the best stretch from there takes in the densest stretch of the page
-    (lists and labels between its paragraphs cost it less than its prose gives), and fewer
-    than half of that stretch's rows cost it anything. A page's <title> over a notice in
+    with ':'; no byline, no teaser's headline), and the best stretch from there takes in
+    ``densest``, the densest stretch of the page (lists and labels between its paragraphs
+    cost it less than its prose gives), and fewer than half of that stretch's rows cost it
+    anything. A page's <title> over a notice in
     prose ('You are using an old browser ...') has its menus below: a stretch that ends
     before the article, or one of menus and teasers.
 
@@ -231,12 +233,14 @@ def _opens_article(lines: list[Line], rows: list[int], weights: list[int], prose
     >>> text = ["What to look for in a laptop?", "These are the points to check before you buy one:",
     ...         "- Weight", "- Battery", "- Screen", "Weight", paragraph, "Battery", paragraph]
     >>> lines, rows = [Line(i, t) for i, t in enumerate(text)], list(range(len(text)))
-    >>> _opens_article(lines, rows, [7, 14, 0, 0, 0, -10, 19, -10, 19], 8)  # (a list its line introduces: 0)
+    >>> weights = [7, 14, 0, 0, 0, -10, 19, -10, 19]  # (a list its line introduces: 0)
+    >>> _opens_article(lines, rows, weights, _densest(weights), 8)
     True
     >>> text = ["Laptops | Site", "You use an old browser that this site no longer supports, so pages may fail.",
     ...         "Home", "News", "Deals", "Forum", "Login", "Shop", paragraph, paragraph]
     >>> lines, rows = [Line(i, t) for i, t in enumerate(text)], list(range(len(text)))
-    >>> _opens_article(lines, rows, [-10, 18, -10, -10, -10, -10, -10, -10, 19, 19], 8)
+    >>> weights = [-10, 18, -10, -10, -10, -10, -10, -10, 19, 19]
+    >>> _opens_article(lines, rows, weights, _densest(weights), 8)
     False
     """
     below = lines[rows[1]] if len(rows) > 1 else None
@@ -244,7 +248,7 @@ def _opens_article(lines: list[Line], rows: list[int], weights: list[int], prose
             or not (ends_like_sentence(below.text) or below.text.endswith((":", "：")))
             or not begins_with_headline(lines, rows, weights, 1)):
         return False
-    top, densest = densest_from(weights, 0), _densest(weights)
+    top = densest_from(weights, 0)
     if top is None or densest is None or top[1] < densest[1]:
         return False
     costly = sum(1 for k in range(top[0], top[1] + 1) if weights[k] < 0)

@@ -184,10 +184,12 @@ _SPLIT_DATE = compile_pattern(
 _SPLIT_DATE_ROWS = 5  # the most lines a split date takes (weekday, day, month, year, time)
 
 
-def split_dates(lines: list[Line], rows: list[int], head: int, body: int, byline_rows: int) -> set[int]:
+def split_dates(lines: list[Line], rows: list[int], split: list[set[int]], head: int, body: int,
+                byline_rows: int) -> set[int]:
     """A date printed one part a line ('14' / 'Mar' / '2023' / '8:05am, EDT'), which no guard
     reads since no line holds a date, just above the article's first line ``head`` (a
-    row index) or between it and the body's first row ``body``. Two pieces of evidence
+    row index) or between it and the body's first row ``body``; ``split`` holds, for each
+    row index, the date that ends there (:func:`split_date_at`). Two pieces of evidence
     besides the short lines' shape: read together, in adjacent lines (no blank line between
     them), they are a whole date (a day of 1 to 31, a month's name, a year, maybe a clock
     time), and they stand in the article's header (above the headline, only lines a rule
@@ -198,18 +200,20 @@ def split_dates(lines: list[Line], rows: list[int], head: int, body: int, byline
     >>> text = ["Print", "14", "Mar", "2023", "8:05am, EDT", "", "Harbour ferry gets a new timetable", "It runs often."]
     >>> lines = [Line(i, t) for i, t in enumerate(text)]
     >>> rows = [0, 1, 2, 3, 4, 6, 7]
-    >>> sorted(split_dates(lines, rows, 5, 6, 3)), sorted(split_dates(lines, rows, 0, 6, 3))
+    >>> split = [split_date_at(lines, rows, k) for k in range(len(rows))]
+    >>> sorted(split_dates(lines, rows, split, 5, 6, 3)), sorted(split_dates(lines, rows, split, 0, 6, 3))
     ([1, 2, 3, 4], [1, 2, 3, 4])
     >>> text = ["Page", "14", "Mar", "99", "", "Harbour ferry gets a new timetable", "It runs often."]
-    >>> split_dates([Line(i, t) for i, t in enumerate(text)], [0, 1, 2, 3, 5, 6], 4, 5, 3)
+    >>> lines, rows = [Line(i, t) for i, t in enumerate(text)], [0, 1, 2, 3, 5, 6]
+    >>> split_dates(lines, rows, [split_date_at(lines, rows, k) for k in range(len(rows))], 4, 5, 3)
     set()
     """
     k, skipped = head - 1, 0
     while k >= 0 and ruled(lines[rows[k]]) and skipped < byline_rows:
         k, skipped = k - 1, skipped + 1
-    found = split_date_at(lines, rows, k)
+    found = set(split[k]) if k >= 0 else set()
     for k in range(head + 1, body):
-        found |= split_date_at(lines, rows, k)
+        found |= split[k]
     return {rows[j] for j in found}
 
 
